@@ -1,0 +1,4 @@
+//! [`Article`](crate::page::Article) → [`Extraction`]: the incidents and statistics it reports.
+
+pub mod lexmatch;
+pub mod text;
