@@ -1,0 +1,222 @@
+//! Text plumbing shared by every rule family: normalisation, words, sentences.
+
+use std::ops::Range;
+
+/// Lower-cases and folds the letters that news sites spell both ways (ё → е), keeping one
+/// normalised character per original character so that byte offsets can be mapped back.
+///
+/// Returns the normalised string and, for each of its bytes' char starts, the offset of
+/// the original char. Only the forward direction is needed by callers, so the map is
+/// `norm_char_start → orig_char_start` stored densely by normalised byte offset.
+pub fn normalise(s: &str) -> Norm {
+    let mut text = String::with_capacity(s.len());
+    let mut orig = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let n = fold(c);
+        let before = text.len();
+        text.push(n);
+        for _ in before..text.len() {
+            orig.push(i);
+        }
+    }
+    orig.push(s.len());
+    Norm { text, orig }
+}
+
+/// One character in, one character out: lowercase, ё→е, typographic apostrophes and
+/// dashes to their ASCII kin, all spaces to a plain space.
+pub fn fold(c: char) -> char {
+    match c {
+        'ё' | 'Ё' => 'е',
+        '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' => '\'',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        c if c.is_whitespace() => ' ',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// A normalised text with a way back to the original offsets.
+#[derive(Debug, Clone)]
+pub struct Norm {
+    pub text: String,
+    orig: Vec<usize>,
+}
+
+impl Norm {
+    /// The byte range in the original string of a byte range of the normalised one.
+    pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
+        self.orig[r.start]..self.orig[r.end]
+    }
+}
+
+/// A word character: letters, digits and the joiners that live inside words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Byte ranges of the words of `s` (maximal runs of word characters; a hyphen or
+/// apostrophe between two word characters stays inside the word: "Усть-Каменогорск").
+pub fn words(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = start {
+            let joiner = matches!(c, '-' | '\'');
+            let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+            if joiner && next_is_word {
+                continue;
+            }
+            out.push(st..i);
+            start = None;
+        }
+    }
+    if let Some(st) = start {
+        out.push(st..s.len());
+    }
+    out
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const NO_BREAK_AFTER: &[&str] = &[
+    "г", "гг", "ул", "им", "т", "тыс", "млн", "млрд", "руб", "долл", "ст", "ч", "п", "пр", "д",
+    "см", "обл", "р", "мкр", "пос", "с", "кв", "no", "mr", "mrs", "ms", "dr", "st", "jr", "vs",
+    "inc", "ltd", "co", "gen", "col", "lt", "capt", "maj", "sgt", "жж", "ж", "б", "тг", "каз",
+    "e", "g", "i", "u", "s", "a", "m", "n", "ltc", "сб", "вс", "пн", "вт", "ср", "чт", "пт",
+];
+
+/// Splits a paragraph into sentences, returning byte ranges (trimmed). A sentence ends at
+/// `.`, `!`, `?` or `…` (and closing quotes or brackets after them) followed by a space
+/// and an upper-case letter, a digit or an opening quote — but not after a known
+/// abbreviation, an initial ("А. Иванов"), or inside a number ("1.5").
+pub fn sentences(p: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = p.as_bytes();
+    let mut start = 0;
+    let mut iter = p.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Swallow runs of terminal punctuation and closing quotes/brackets.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = iter.peek() {
+            if matches!(n, '.' | '!' | '?' | '…' | '"' | '»' | '”' | ')' | '\'' | '“') {
+                end = j + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // Must be followed by whitespace and then a sentence opener.
+        let rest = &p[end..];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() || trimmed.is_empty() {
+            continue;
+        }
+        let next = trimmed.chars().next().unwrap_or(' ');
+        let opener = next.is_uppercase()
+            || next.is_ascii_digit()
+            || matches!(next, '"' | '«' | '“' | '(' | '-' | '—' | '–' | '[');
+        if !opener {
+            continue;
+        }
+        if c == '.' && abbreviation_before(&p[start..i]) {
+            continue;
+        }
+        let _ = bytes;
+        push_trimmed(p, start..end, &mut out);
+        start = p.len() - trimmed.len();
+    }
+    push_trimmed(p, start..p.len(), &mut out);
+    out
+}
+
+fn abbreviation_before(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if single_upper {
+        return true; // an initial
+    }
+    let lower = word.to_lowercase();
+    NO_BREAK_AFTER.contains(&lower.as_str())
+}
+
+fn push_trimmed(p: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &p[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(p: &str) -> Vec<&str> {
+        sentences(p).into_iter().map(|r| &p[r]).collect()
+    }
+
+    #[test]
+    fn normalise_keeps_offsets() {
+        let n = normalise("Ёлки В Актобе");
+        assert_eq!(n.text, "елки в актобе");
+        let i = n.text.find("актобе").unwrap();
+        assert_eq!(n.orig_range(i..i + "актобе".len()), 12..24);
+    }
+
+    #[test]
+    fn words_keep_hyphenated_names() {
+        let s = "в Усть-Каменогорске, 5 млн.";
+        let w: Vec<&str> = words(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(w, ["в", "Усть-Каменогорске", "5", "млн"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_numbers() {
+        let p = "Он получил 1,5 млн. тенге в 2023 г. в г. Актобе. Задержан А. Иванов. Why? Because.";
+        assert_eq!(
+            split(p),
+            [
+                "Он получил 1,5 млн. тенге в 2023 г. в г. Актобе.",
+                "Задержан А. Иванов.",
+                "Why?",
+                "Because."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_after_quotes() {
+        let p = "«Он требовал деньги», — сказал он. «Мы проверим». Дело передано в суд.";
+        assert_eq!(
+            split(p),
+            ["«Он требовал деньги», — сказал он.", "«Мы проверим».", "Дело передано в суд."]
+        );
+    }
+}
