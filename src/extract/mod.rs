@@ -1,4 +1,5 @@
 //! [`Article`](crate::page::Article) → [`Extraction`]: the incidents and statistics it reports.
 
+pub mod lexicon_error;
 pub mod lexmatch;
 pub mod text;
