@@ -1,0 +1,395 @@
+//! The lexicon: every word list dozor reads with, loaded from `config/lexicon/*.toml`
+//! (embedded defaults, or a directory given by the user) and compiled once.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::gazetteer::Gazetteer;
+use super::lexicon_error::{LexiconError, LexiconErrors};
+use super::lexmatch::{Matcher, Pattern};
+use super::money::MoneyLexicon;
+use super::types::{Measure, Offense, Stage};
+
+/// The language a pattern was written for. Kazakh patterns are only trusted in Kazakh text,
+/// where they cannot be confused with a Russian word of the same spelling ("пара").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatLang {
+    En,
+    Ru,
+    Kk,
+}
+
+/// What a matched pattern means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    Police,
+    PoliceGeneric,
+    PoliceBody,
+    NotPolice,
+    Ambiguous,
+    Offense(Offense),
+    DeathContext,
+    Stage(Stage),
+    StageBlocker,
+    Teaser,
+    Victim,
+    BribeGiving,
+    Impersonation,
+    Generic,
+    Statistic(Measure),
+}
+
+impl Tag {
+    pub fn is_actor(self) -> bool {
+        matches!(
+            self,
+            Tag::Police | Tag::PoliceGeneric | Tag::PoliceBody | Tag::NotPolice | Tag::Ambiguous
+        )
+    }
+}
+
+/// A compiled lexicon, shared read-only by every extraction.
+pub struct Lexicon {
+    pub words: Matcher<(Tag, PatLang)>,
+    pub offense_priority: BTreeMap<Offense, i32>,
+    pub stage_rank: BTreeMap<Stage, usize>,
+    pub gazetteer: Gazetteer,
+    pub money: MoneyLexicon,
+    /// A short hash of every lexicon file's text: which lexicon read an incident.
+    pub version: String,
+}
+
+/// The files of a lexicon directory, with the embedded default of each.
+const FILES: &[(&str, &str)] = &[
+    ("actors.toml", include_str!("../../config/lexicon/actors.toml")),
+    ("offenses.toml", include_str!("../../config/lexicon/offenses.toml")),
+    ("stages.toml", include_str!("../../config/lexicon/stages.toml")),
+    ("cues.toml", include_str!("../../config/lexicon/cues.toml")),
+    ("places.toml", include_str!("../../config/lexicon/places.toml")),
+    ("money.toml", include_str!("../../config/lexicon/money.toml")),
+];
+
+impl Lexicon {
+    /// The lexicon built into the binary.
+    pub fn embedded() -> Lexicon {
+        let files: Vec<(PathBuf, String)> = FILES
+            .iter()
+            .map(|(name, src)| (Path::new("config/lexicon").join(name), src.to_string()))
+            .collect();
+        Self::compile(&files).unwrap_or_else(|e| panic!("the embedded lexicon is broken:\n{e}"))
+    }
+
+    /// A lexicon from a directory: each known file found there replaces the default, the
+    /// others keep theirs. An unknown `.toml` file is an error (probably a misspelt name).
+    pub fn load_dir(dir: &Path) -> Result<Lexicon, LexiconErrors> {
+        let mut errors = Vec::new();
+        let entries = std::fs::read_dir(dir).map_err(|e| LexiconError {
+            file: dir.to_path_buf(),
+            line: 0,
+            message: format!("cannot read the lexicon directory: {e}"),
+        })?;
+        let mut found = BTreeMap::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            if !name.ends_with(".toml") {
+                continue;
+            }
+            if !FILES.iter().any(|(n, _)| *n == name) {
+                let known: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
+                errors.push(LexiconError {
+                    file: path,
+                    line: 0,
+                    message: format!("unknown lexicon file; the known ones are {}", known.join(", ")),
+                });
+                continue;
+            }
+            match std::fs::read_to_string(&path) {
+                Ok(src) => {
+                    found.insert(name, (path, src));
+                }
+                Err(e) => errors.push(LexiconError {
+                    file: path,
+                    line: 0,
+                    message: format!("cannot read: {e}"),
+                }),
+            }
+        }
+        let files: Vec<(PathBuf, String)> = FILES
+            .iter()
+            .map(|(name, src)| {
+                found.remove(*name).unwrap_or_else(|| {
+                    (Path::new("config/lexicon").join(name), src.to_string())
+                })
+            })
+            .collect();
+        match Self::compile(&files) {
+            Ok(lex) if errors.is_empty() => Ok(lex),
+            Ok(_) => Err(LexiconErrors(errors)),
+            Err(LexiconErrors(more)) => {
+                errors.extend(more);
+                Err(LexiconErrors(errors))
+            }
+        }
+    }
+
+    fn compile(files: &[(PathBuf, String)]) -> Result<Lexicon, LexiconErrors> {
+        let src = |name: &str| {
+            files
+                .iter()
+                .find(|(p, _)| p.file_name().is_some_and(|f| f == name))
+                .map(|(p, s)| (p.as_path(), s.as_str()))
+                .expect("every known file is present")
+        };
+        let mut b = Builder::default();
+        b.actors(src("actors.toml"));
+        let offense_priority = b.offenses(src("offenses.toml"));
+        let stage_rank = b.stages(src("stages.toml"));
+        b.cues(src("cues.toml"));
+        let (pp, ps) = src("places.toml");
+        let gazetteer = Gazetteer::from_toml(&[(pp, ps)]);
+        let (mp, ms) = src("money.toml");
+        let money = MoneyLexicon::from_toml(ms, mp);
+        let mut errors = b.errors;
+        let gazetteer = gazetteer.map_err(|e| errors.extend(e.0)).ok();
+        let money = money.map_err(|e| errors.push(e)).ok();
+        match (gazetteer, money) {
+            (Some(gazetteer), Some(money)) if errors.is_empty() => Ok(Lexicon {
+                words: Matcher::new(b.patterns),
+                offense_priority,
+                stage_rank,
+                gazetteer,
+                money,
+                version: version(files),
+            }),
+            _ => Err(LexiconErrors(errors)),
+        }
+    }
+}
+
+fn version(files: &[(PathBuf, String)]) -> String {
+    // FNV-1a: stable across builds and platforms, unlike std's hasher.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for (_, src) in files {
+        for &b in src.as_bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{:012x}", h >> 16)
+}
+
+/// Words in the three languages, each with its place in the file.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    #[serde(default)]
+    en: Vec<Spanned<String>>,
+    #[serde(default)]
+    ru: Vec<Spanned<String>>,
+    #[serde(default)]
+    kk: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorsFile {
+    police: Words,
+    police_generic: Words,
+    police_body: Words,
+    not_police: Words,
+    ambiguous: Words,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OffensesFile {
+    offense: Vec<OffenseEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OffenseEntry {
+    id: Spanned<String>,
+    priority: i32,
+    #[serde(default)]
+    needs_context: Vec<Spanned<String>>,
+    #[serde(default)]
+    en: Vec<Spanned<String>>,
+    #[serde(default)]
+    ru: Vec<Spanned<String>>,
+    #[serde(default)]
+    kk: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StagesFile {
+    order: Spanned<Vec<String>>,
+    stage: BTreeMap<String, Spanned<Words>>,
+    blockers: Words,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuesFile {
+    teaser: Words,
+    victim: Words,
+    bribe_giving: Words,
+    impersonation: Words,
+    generic: Words,
+    statistic: BTreeMap<String, Spanned<Words>>,
+}
+
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<(Pattern, (Tag, PatLang))>,
+    errors: Vec<LexiconError>,
+}
+
+impl Builder {
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, (file, src): (&Path, &str)) -> Option<T> {
+        toml::from_str(src)
+            .map_err(|e| self.errors.push(LexiconError::from_toml(file, src, &e)))
+            .ok()
+    }
+
+    fn add(&mut self, (file, src): (&Path, &str), words: &Words, tag: Tag) {
+        for (list, lang) in [(&words.en, PatLang::En), (&words.ru, PatLang::Ru), (&words.kk, PatLang::Kk)] {
+            for w in list {
+                match Pattern::parse(w.get_ref()) {
+                    Ok(p) => self.patterns.push((p, (tag, lang))),
+                    Err(msg) => self.errors.push(LexiconError::at(file, src, Some(w.span()), msg)),
+                }
+            }
+        }
+    }
+
+    fn actors(&mut self, f: (&Path, &str)) {
+        let Some(a) = self.parse::<ActorsFile>(f) else { return };
+        self.add(f, &a.police, Tag::Police);
+        self.add(f, &a.police_generic, Tag::PoliceGeneric);
+        self.add(f, &a.police_body, Tag::PoliceBody);
+        self.add(f, &a.not_police, Tag::NotPolice);
+        self.add(f, &a.ambiguous, Tag::Ambiguous);
+    }
+
+    fn offenses(&mut self, f: (&Path, &str)) -> BTreeMap<Offense, i32> {
+        let mut prio = BTreeMap::new();
+        let Some(o) = self.parse::<OffensesFile>(f) else { return prio };
+        for e in o.offense {
+            let Some(off) = Offense::from_id(e.id.get_ref()) else {
+                let known: Vec<&str> = Offense::ALL.iter().map(|o| o.id()).collect();
+                let msg = format!("unknown offense `{}`; use one of {}", e.id.get_ref(), known.join(", "));
+                self.errors.push(LexiconError::at(f.0, f.1, Some(e.id.span()), msg));
+                continue;
+            };
+            prio.insert(off, e.priority);
+            let words = Words { en: e.en, ru: e.ru, kk: e.kk };
+            self.add(f, &words, Tag::Offense(off));
+            let ctx = Words { en: e.needs_context, ..Words::default() };
+            self.add(f, &ctx, Tag::DeathContext);
+        }
+        for off in Offense::ALL {
+            prio.entry(off).or_insert(0);
+        }
+        prio
+    }
+
+    fn stages(&mut self, f: (&Path, &str)) -> BTreeMap<Stage, usize> {
+        let mut rank = BTreeMap::new();
+        let Some(s) = self.parse::<StagesFile>(f) else { return rank };
+        for (i, id) in s.order.get_ref().iter().enumerate() {
+            match Stage::from_id(id) {
+                Some(st) => {
+                    rank.insert(st, i);
+                }
+                None => self.errors.push(LexiconError::at(
+                    f.0,
+                    f.1,
+                    Some(s.order.span()),
+                    format!("unknown stage `{id}` in `order`"),
+                )),
+            }
+        }
+        if rank.len() != Stage::ALL.len() {
+            let missing: Vec<&str> =
+                Stage::ALL.iter().filter(|st| !rank.contains_key(st)).map(|st| st.id()).collect();
+            if !missing.is_empty() {
+                self.errors.push(LexiconError::at(
+                    f.0,
+                    f.1,
+                    Some(s.order.span()),
+                    format!("`order` must list every stage; missing {}", missing.join(", ")),
+                ));
+            }
+        }
+        for (id, words) in &s.stage {
+            match Stage::from_id(id) {
+                Some(st) => self.add(f, words.get_ref(), Tag::Stage(st)),
+                None => self.errors.push(LexiconError::at(
+                    f.0,
+                    f.1,
+                    Some(words.span()),
+                    format!("unknown stage `[stage.{id}]`"),
+                )),
+            }
+        }
+        self.add(f, &s.blockers, Tag::StageBlocker);
+        rank
+    }
+
+    fn cues(&mut self, f: (&Path, &str)) {
+        let Some(c) = self.parse::<CuesFile>(f) else { return };
+        self.add(f, &c.teaser, Tag::Teaser);
+        self.add(f, &c.victim, Tag::Victim);
+        self.add(f, &c.bribe_giving, Tag::BribeGiving);
+        self.add(f, &c.impersonation, Tag::Impersonation);
+        self.add(f, &c.generic, Tag::Generic);
+        for (id, words) in &c.statistic {
+            match Measure::from_id(id) {
+                Some(m) => self.add(f, words.get_ref(), Tag::Statistic(m)),
+                None => self.errors.push(LexiconError::at(
+                    f.0,
+                    f.1,
+                    Some(words.span()),
+                    format!("unknown statistic measure `[statistic.{id}]`"),
+                )),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_compiles() {
+        let lex = Lexicon::embedded();
+        assert!(lex.words.len() > 500);
+        assert_eq!(lex.version.len(), 12);
+    }
+
+    #[test]
+    fn errors_are_collected_with_lines() {
+        let dir = std::env::temp_dir().join(format!("dozor-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("offenses.toml"),
+            "[[offense]]\nid = \"bribery\"\npriority = 1\nen = [\"~ bribe\"]\n\n[[offense]]\nid = \"bribes\"\npriority = 2\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("offences.toml"), "").unwrap();
+        let errs = Lexicon::load_dir(&dir).err().expect("errors").0;
+        let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errs.len(), 3, "{text:#?}");
+        assert!(text.iter().any(|t| t.contains("offences.toml") && t.contains("unknown lexicon file")));
+        assert!(text.iter().any(|t| t.contains("offenses.toml:4:") && t.contains("gap")));
+        assert!(text.iter().any(|t| t.contains("offenses.toml:7:") && t.contains("unknown offense `bribes`")));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
