@@ -7,3 +7,5 @@
 pub mod date;
 pub mod extract;
 pub mod page;
+pub mod inputs;
+pub mod table;

@@ -1,1 +1,184 @@
-fn main() {}
+//! The `dozor` command line. Parses arguments, calls the library, prints.
+//!
+//! Exit codes (as ripgrep's): 0 — something was found (an incident or statistic for
+//! `extract`, a readable page for `read`); 1 — every input was read and nothing was found;
+//! 2 — an input or the configuration could not be read (the rest is still processed).
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use dozor::extract::{self, Lexicon};
+use dozor::inputs;
+use dozor::page;
+
+#[derive(Parser)]
+#[command(name = "dozor", version, about = "Watches the news for police misconduct")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read HTML or plain-text files and print the incidents and statistics they report.
+    Extract {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+        /// A directory of lexicon files replacing the built-in ones (see config/lexicon).
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
+        /// Files, or directories whose files are all read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Show what dozor reads in a page: title, date, language and main text.
+    Read {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReadFormat,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// One JSON object per incident or statistic (shared/spec/incidents.md §6).
+    Jsonl,
+    /// One JSON document: an array with an object per input file.
+    Json,
+    /// Aligned columns for people.
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReadFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract { format, lexicon, paths } => run_extract(format, lexicon.as_deref(), &paths),
+        Command::Read { format, paths } => run_read(format, &paths),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dozor: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The exit code for a run that found `found` things and met `failed` unreadable inputs.
+fn exit_code(found: bool, failed: usize) -> ExitCode {
+    match (failed, found) {
+        (1.., _) => ExitCode::from(2),
+        (0, true) => ExitCode::SUCCESS,
+        (0, false) => ExitCode::from(1),
+    }
+}
+
+fn run_extract(format: ExtractFormat, lexicon: Option<&Path>, paths: &[PathBuf]) -> Result<ExitCode> {
+    let lex = match lexicon {
+        Some(dir) => Lexicon::load_dir(dir).map_err(anyhow::Error::new)?,
+        None => Lexicon::embedded(),
+    };
+    let (files, mut failed) = inputs::expand(paths);
+    let results = inputs::par_map(&files, |input, bytes| {
+        let article = page::read(bytes, None, input.content_type());
+        extract::extract(&article, &lex)
+    });
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut found = false;
+    let mut docs = Vec::new();
+    for (input, res) in files.iter().zip(results) {
+        let ex = match res {
+            Ok(ex) => ex,
+            Err(e) => {
+                eprintln!("dozor: {}: {e}", input.source);
+                failed += 1;
+                continue;
+            }
+        };
+        found |= !ex.incidents.is_empty() || !ex.statistics.is_empty();
+        match format {
+            ExtractFormat::Jsonl => {
+                for r in extract::record::records(&input.source, &ex, &lex.version) {
+                    serde_json::to_writer(&mut out, &r)?;
+                    writeln!(out)?;
+                }
+            }
+            ExtractFormat::Json => docs.push(serde_json::json!({
+                "source": input.source,
+                "lexicon": lex.version,
+                "incidents": ex.incidents.iter().map(extract::record::IncidentOut::from).collect::<Vec<_>>(),
+                "statistics": ex.statistics,
+            })),
+            ExtractFormat::Table => dozor::table::write(&mut out, &input.source, &ex)?,
+        }
+    }
+    if let ExtractFormat::Json = format {
+        serde_json::to_writer_pretty(&mut out, &docs)?;
+        writeln!(out)?;
+    }
+    out.flush().context("writing the output")?;
+    Ok(exit_code(found, failed))
+}
+
+fn run_read(format: ReadFormat, paths: &[PathBuf]) -> Result<ExitCode> {
+    let (files, mut failed) = inputs::expand(paths);
+    let results = inputs::par_map(&files, |input, bytes| page::read(bytes, None, input.content_type()));
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut found = false;
+    for (input, res) in files.iter().zip(results) {
+        let a = match res {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("dozor: {}: {e}", input.source);
+                failed += 1;
+                continue;
+            }
+        };
+        found |= !a.paragraphs.is_empty();
+        match format {
+            ReadFormat::Json => {
+                let v = serde_json::json!({
+                    "source": input.source,
+                    "title": a.title,
+                    "published": a.published,
+                    "lang": a.lang,
+                    "charset": a.charset,
+                    "text": a.paragraphs.join("\n\n"),
+                });
+                serde_json::to_writer(&mut out, &v)?;
+                writeln!(out)?;
+            }
+            ReadFormat::Text => {
+                writeln!(out, "== {}", input.source)?;
+                writeln!(out, "title:     {}", a.title.as_deref().unwrap_or("-"))?;
+                writeln!(out, "published: {}", a.published.map(|d| d.to_iso()).unwrap_or_else(|| "-".into()))?;
+                writeln!(out, "lang:      {:?}   charset: {}", a.lang, a.charset)?;
+                writeln!(out)?;
+                for p in &a.paragraphs {
+                    writeln!(out, "{p}\n")?;
+                }
+            }
+        }
+    }
+    out.flush().context("writing the output")?;
+    Ok(exit_code(found, failed))
+}

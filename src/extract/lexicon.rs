@@ -31,6 +31,9 @@ pub enum Tag {
     NotPolice,
     Ambiguous,
     Offense(Offense),
+    /// A word that suggests the offense but does not name it ("promised to help"): it
+    /// counts only where no named offense stands.
+    WeakOffense(Offense),
     DeathContext,
     Stage(Stage),
     StageBlocker,
@@ -218,6 +221,8 @@ struct OffenseEntry {
     #[serde(default)]
     needs_context: Vec<Spanned<String>>,
     #[serde(default)]
+    weak: Vec<Spanned<String>>,
+    #[serde(default)]
     en: Vec<Spanned<String>>,
     #[serde(default)]
     ru: Vec<Spanned<String>>,
@@ -290,6 +295,8 @@ impl Builder {
             prio.insert(off, e.priority);
             let words = Words { en: e.en, ru: e.ru, kk: e.kk };
             self.add(f, &words, Tag::Offense(off));
+            let weak = Words { en: e.weak, ..Words::default() };
+            self.add(f, &weak, Tag::WeakOffense(off));
             let ctx = Words { en: e.needs_context, ..Words::default() };
             self.add(f, &ctx, Tag::DeathContext);
         }

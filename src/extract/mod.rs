@@ -10,3 +10,16 @@ pub mod types;
 
 pub use lexicon::Lexicon;
 pub use types::{Extraction, GeoPrecision, Incident, Measure, Money, Offense, Stage, Statistic};
+
+mod annotate;
+pub mod record;
+mod incident;
+
+use crate::page::Article;
+
+/// Reads the incidents and statistics an article reports. Pure: no I/O.
+pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
+    let doc = annotate::Doc::new(article, lex);
+    let incidents = incident::assemble(&doc, lex, article.published);
+    Extraction { incidents, statistics: Vec::new() }
+}

@@ -36,3 +36,29 @@ pub struct Selectors {
     pub body: Option<String>,
     pub date: Option<String>,
 }
+
+// TEMPORARY stand-in until the page branch lands: plain text by blank lines, HTML by tags.
+pub fn read(bytes: &[u8], url: Option<&str>, _content_type: Option<&str>) -> Article {
+    let text = String::from_utf8_lossy(bytes).trim_start_matches('\u{feff}').to_string();
+    let is_html = text.trim_start().starts_with('<');
+    let body = if is_html {
+        let doc = scraper::Html::parse_document(&text);
+        let sel = scraper::Selector::parse("h1, p, h2, h3, li").unwrap();
+        doc.select(&sel).map(|e| e.text().collect::<String>()).collect::<Vec<_>>().join("\n\n")
+    } else {
+        text
+    };
+    let paragraphs: Vec<String> = body
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    Article {
+        url: url.map(str::to_string),
+        title: paragraphs.first().cloned(),
+        published: None,
+        lang: Lang::Unknown,
+        charset: "UTF-8",
+        paragraphs: paragraphs.into_iter().skip(1).collect(),
+    }
+}

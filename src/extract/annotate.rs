@@ -1,0 +1,192 @@
+//! An article cut into sentences, each marked with what every lexicon found in it.
+//! Built once per article; the incident and statistics rules only read it.
+
+use std::ops::Range;
+
+use super::gazetteer::{PlaceHit, PlaceKind};
+use super::lexicon::{Lexicon, PatLang, Tag};
+use super::money::Amount;
+use super::text::{normalise, sentences, words, Norm};
+use crate::page::{Article, Lang};
+
+/// A lexicon match inside a sentence (range in the normalised sentence).
+#[derive(Debug, Clone)]
+pub struct WordHit {
+    pub tag: Tag,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug)]
+pub struct Sentence {
+    pub text: String,
+    pub norm: Norm,
+    pub para: usize,
+    pub hits: Vec<WordHit>,
+    pub places: Vec<PlaceHit>,
+    pub amounts: Vec<Amount>,
+}
+
+impl Sentence {
+    pub fn has(&self, pred: impl Fn(Tag) -> bool) -> bool {
+        self.hits.iter().any(|h| pred(h.tag))
+    }
+
+    /// The original text of a normalised range.
+    pub fn orig(&self, r: Range<usize>) -> &str {
+        &self.text[self.norm.orig_range(r)]
+    }
+
+    /// Number of words between two ranges of the normalised text (0 when they touch).
+    pub fn words_between(&self, a: &Range<usize>, b: &Range<usize>) -> usize {
+        let (lo, hi) = if a.end <= b.start {
+            (a.end, b.start)
+        } else if b.end <= a.start {
+            (b.end, a.start)
+        } else {
+            return 0;
+        };
+        words(&self.norm.text[lo..hi]).len()
+    }
+}
+
+#[derive(Debug)]
+pub struct Para {
+    pub sentences: Range<usize>,
+    pub is_title: bool,
+    /// A short line that names what follows ("TALGAR", "Кентау: участковый присвоил …").
+    pub is_header: bool,
+    /// A "read also" teaser of another story.
+    pub is_teaser: bool,
+}
+
+pub struct Doc {
+    pub sents: Vec<Sentence>,
+    pub paras: Vec<Para>,
+    pub lang: Lang,
+}
+
+impl Doc {
+    pub fn new(article: &Article, lex: &Lexicon) -> Doc {
+        let lang = match article.lang {
+            Lang::Unknown => guess_lang(article),
+            l => l,
+        };
+        let mut doc = Doc { sents: Vec::new(), paras: Vec::new(), lang };
+        if let Some(t) = &article.title {
+            doc.push_para(t, true, lex);
+        }
+        for p in &article.paragraphs {
+            doc.push_para(p, false, lex);
+        }
+        doc
+    }
+
+    fn push_para(&mut self, p: &str, is_title: bool, lex: &Lexicon) {
+        let start = self.sents.len();
+        let para = self.paras.len();
+        for r in sentences(p) {
+            let text = p[r].to_string();
+            let norm = normalise(&text);
+            let hits = self.word_hits(&norm.text, lex);
+            let places = lex.gazetteer.find(&norm.text);
+            let amounts = lex.money.find(&text);
+            self.sents.push(Sentence { text, norm, para, hits, places, amounts });
+        }
+        let n_words = words(p).len();
+        let ends_like_sentence = p.trim_end().ends_with(['.', '!', '?', '…', '"', '»']);
+        let is_teaser = !is_title
+            && self.sents[start..].first().is_some_and(|s| {
+                s.hits.iter().any(|h| h.tag == Tag::Teaser && h.range.start == 0)
+            });
+        self.paras.push(Para {
+            sentences: start..self.sents.len(),
+            is_title,
+            is_header: !is_title && (n_words <= 4 || (n_words <= 14 && !ends_like_sentence)),
+            is_teaser,
+        });
+    }
+
+    fn word_hits(&self, norm: &str, lex: &Lexicon) -> Vec<WordHit> {
+        let mut all: Vec<WordHit> = lex
+            .words
+            .find_all(norm)
+            .into_iter()
+            .filter(|h| h.value.1 != PatLang::Kk || self.lang == Lang::Kk)
+            .map(|h| WordHit { tag: h.value.0, range: h.range })
+            .collect();
+        resolve_actors(&mut all, norm);
+        all
+    }
+
+    pub fn para_sents(&self, p: usize) -> &[Sentence] {
+        &self.sents[self.paras[p].sentences.clone()]
+    }
+}
+
+/// Actor patterns overlap ("customs officer" and "officer"): keep the leftmost-longest,
+/// then let a not-police body claim a generic rank right beside it ("KNB officer",
+/// "officer of the KNB").
+fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
+    let mut actors: Vec<WordHit> = hits.iter().filter(|h| h.tag.is_actor()).cloned().collect();
+    hits.retain(|h| !h.tag.is_actor());
+    actors.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+    let mut kept: Vec<WordHit> = Vec::new();
+    for a in actors {
+        if kept.last().is_some_and(|k| a.range.start < k.range.end) {
+            continue;
+        }
+        kept.push(a);
+    }
+    let bodies: Vec<Range<usize>> =
+        kept.iter().filter(|h| h.tag == Tag::NotPolice).map(|h| h.range.clone()).collect();
+    for h in kept.iter_mut().filter(|h| h.tag == Tag::PoliceGeneric) {
+        let near = bodies.iter().any(|b| {
+            let (lo, hi) = if b.end <= h.range.start { (b.end, h.range.start) } else { (h.range.end, b.start) };
+            lo <= hi && words(&norm[lo..hi]).len() <= 2
+        });
+        if near {
+            h.tag = Tag::NotPolice;
+        }
+    }
+    hits.extend(kept);
+    hits.sort_by_key(|h| h.range.start);
+}
+
+/// Kazakh has letters Russian lacks; Latin text is English for our purposes.
+pub fn guess_lang(article: &Article) -> Lang {
+    let mut cyr = 0usize;
+    let mut lat = 0usize;
+    let mut kaz = 0usize;
+    let text = article.title.iter().chain(article.paragraphs.iter());
+    for c in text.flat_map(|p| p.chars()) {
+        match c {
+            'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү'
+            | 'Һ' | 'І' => {
+                kaz += 1;
+                cyr += 1
+            }
+            'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => cyr += 1,
+            'a'..='z' | 'A'..='Z' => lat += 1,
+            _ => {}
+        }
+    }
+    if cyr == 0 && lat == 0 {
+        Lang::Unknown
+    } else if lat > cyr {
+        Lang::En
+    } else if kaz * 100 > cyr * 2 {
+        Lang::Kk
+    } else {
+        Lang::Ru
+    }
+}
+
+/// Whether a place is a Kazakhstan place that pins a region.
+pub fn is_kz_region(p: &PlaceHit) -> bool {
+    p.country == "KZ" && p.region.is_some()
+}
+
+/// Whether a place is outside Kazakhstan (and more than a passing mention of a country).
+pub fn is_foreign(p: &PlaceHit) -> bool {
+    p.country != "KZ" && p.kind != PlaceKind::Village
+}

@@ -1,0 +1,364 @@
+//! Where a police actor and an offense meet, an incident; where one case is told across
+//! paragraphs, one incident; where a briefing lists several, several.
+
+use std::collections::BTreeMap;
+
+use super::annotate::{is_foreign, is_kz_region, Doc, Sentence};
+use super::gazetteer::{PlaceHit, PlaceKind};
+use super::lexicon::{Lexicon, Tag};
+use super::money::{self, Amount, Currency};
+use super::types::{GeoPrecision, Incident, Money, Offense, Stage};
+use crate::date::PartialDate;
+
+/// Why a sentence reports police misconduct: the offense words and the accused.
+#[derive(Debug, Clone)]
+struct Trigger {
+    sent: usize,
+    /// The police actor's text; `None` when the actor is ambiguous ("law enforcement officer").
+    actor: Option<String>,
+    ambiguous: bool,
+}
+
+/// One case: the sentences that tell it.
+#[derive(Debug, Default)]
+struct Segment {
+    triggers: Vec<Trigger>,
+    /// Every sentence of the paragraphs the case spans (triggers included).
+    context: Vec<usize>,
+    header: Option<usize>,
+    region: Option<PlaceRef>,
+}
+
+#[derive(Debug, Clone)]
+struct PlaceRef {
+    hit: PlaceHit,
+    sent: usize,
+}
+
+pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec<Incident> {
+    let triggers: Vec<Option<Trigger>> = (0..doc.sents.len()).map(|i| trigger(doc, i)).collect();
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut header: Option<usize> = None;
+    let title_para = doc.paras.iter().position(|p| p.is_title);
+
+    for (pi, para) in doc.paras.iter().enumerate() {
+        if para.is_title || para.is_teaser {
+            continue;
+        }
+        let para_triggers: Vec<Trigger> =
+            para.sentences.clone().filter_map(|i| triggers[i].clone()).collect();
+        if para.is_header && para_triggers.is_empty() {
+            header = Some(pi);
+            current = None;
+            continue;
+        }
+        if para_triggers.is_empty() {
+            if let Some(c) = current {
+                segments[c].context.extend(para.sentences.clone());
+            }
+            continue;
+        }
+        let place = first_place(doc, para_triggers.iter().map(|t| t.sent))
+            .or_else(|| first_place(doc, para.sentences.clone()))
+            .or_else(|| header.and_then(|h| first_place(doc, doc.paras[h].sentences.clone())));
+        let joins = current.is_some_and(|c| {
+            let seg = &segments[c];
+            match (&seg.region, &place) {
+                (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
+                _ => true,
+            }
+        });
+        let c = if joins {
+            current.expect("joins only with a current segment")
+        } else {
+            segments.push(Segment { header, ..Segment::default() });
+            segments.len() - 1
+        };
+        let seg = &mut segments[c];
+        if seg.region.is_none() {
+            seg.region = place;
+        }
+        seg.triggers.extend(para_triggers);
+        seg.context.extend(para.sentences.clone());
+        current = Some(c);
+    }
+
+    // A title that reports a case the body only tells around ("He was detained …").
+    if segments.is_empty() {
+        if let Some(tp) = title_para {
+            let ts: Vec<Trigger> =
+                doc.paras[tp].sentences.clone().filter_map(|i| triggers[i].clone()).collect();
+            if !ts.is_empty() {
+                let mut context: Vec<usize> = ts.iter().map(|t| t.sent).collect();
+                context.extend(doc.paras.iter().filter(|p| !p.is_title && !p.is_teaser).flat_map(|p| p.sentences.clone()));
+                segments.push(Segment { triggers: ts, context, header: None, region: None });
+            }
+        }
+    }
+
+    let single = segments.len() == 1;
+    let dominant = dominant_place(doc);
+    let mut out: Vec<Incident> = Vec::new();
+    for seg in &segments {
+        let mut sents: Vec<usize> = seg.context.clone();
+        if single {
+            if let Some(tp) = title_para {
+                sents.extend(doc.paras[tp].sentences.clone());
+            }
+        }
+        let Some(offense) = offense(doc, seg, lex) else { continue };
+        let place = seg
+            .region
+            .clone()
+            .or_else(|| seg.header.and_then(|h| first_place(doc, doc.paras[h].sentences.clone())))
+            .or_else(|| dateline_place(doc))
+            .or_else(|| title_para.and_then(|tp| first_place(doc, doc.paras[tp].sentences.clone())))
+            .or_else(|| dominant.clone());
+        let (amount, amount_kzt) = amount(doc, seg, lex);
+        let stage = stage(doc, &sents, lex);
+        let first = &seg.triggers[0];
+        let actor = first.actor.clone().unwrap_or_default();
+        let date = published;
+        let (country, region, place_name, geo) = match &place {
+            Some(p) if p.hit.country == "KZ" => (
+                "KZ".to_string(),
+                p.hit.region.clone(),
+                Some(doc.sents[p.sent].norm.text[p.hit.range.clone()].to_string()),
+                if matches!(p.hit.kind, PlaceKind::Region | PlaceKind::Country) {
+                    GeoPrecision::Region
+                } else {
+                    GeoPrecision::Town
+                },
+            ),
+            Some(p) => (
+                p.hit.country.clone(),
+                None,
+                Some(doc.sents[p.sent].orig(p.hit.range.clone()).to_string()),
+                if p.hit.kind == PlaceKind::Country { GeoPrecision::Country } else { GeoPrecision::Town },
+            ),
+            None => ("KZ".to_string(), None, None, GeoPrecision::Country),
+        };
+        let place_name = place.as_ref().map(|p| doc.sents[p.sent].orig(p.hit.range.clone()).to_string()).or(place_name);
+        let mut evidence: Vec<usize> = seg.triggers.iter().map(|t| t.sent).collect();
+        evidence.dedup();
+        let mut confidence: f32 = if first.ambiguous { 0.35 } else { 0.6 };
+        if region.is_some() {
+            confidence += 0.15;
+        }
+        if amount.is_some() {
+            confidence += 0.1;
+        }
+        if seg.triggers.len() > 1 {
+            confidence += 0.1;
+        }
+        out.push(Incident {
+            country,
+            region,
+            place: place_name,
+            geo_precision: geo,
+            offense,
+            amount,
+            amount_kzt,
+            stage,
+            actor,
+            date,
+            date_precision: date.map(PartialDate::precision),
+            evidence: evidence.iter().map(|&i| doc.sents[i].text.clone()).collect(),
+            confidence: confidence.min(0.95),
+        });
+    }
+    out
+}
+
+/// Does sentence `i` report a police officer committing an offense?
+fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
+    let s = &doc.sents[i];
+    if doc.paras[s.para].is_teaser {
+        return None;
+    }
+    let offenses: Vec<&super::annotate::WordHit> = s
+        .hits
+        .iter()
+        .filter(|h| match h.tag {
+            Tag::Offense(Offense::Death) => s.has(|t| t == Tag::DeathContext),
+            Tag::Offense(_) | Tag::WeakOffense(_) => true,
+            _ => false,
+        })
+        .collect();
+    let first_offense = offenses.first()?;
+    if s.has(|t| matches!(t, Tag::Victim | Tag::BribeGiving | Tag::Impersonation | Tag::Generic)) {
+        return None;
+    }
+    if s.has(|t| matches!(t, Tag::Statistic(_))) && has_count(s) {
+        return None;
+    }
+    // The accused is the actor nearest the offense, looking back first: the subject of a
+    // Russian, Kazakh or English sentence stands before its verb.
+    let actors: Vec<&super::annotate::WordHit> = s
+        .hits
+        .iter()
+        .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::Ambiguous))
+        .collect();
+    let nearest = actors.iter().min_by_key(|a| {
+        if a.range.end <= first_offense.range.start {
+            s.words_between(&a.range, &first_offense.range)
+        } else {
+            2 * s.words_between(&a.range, &first_offense.range) + 3
+        }
+    });
+    match nearest {
+        Some(a) if matches!(a.tag, Tag::Police | Tag::PoliceGeneric) => {
+            Some(Trigger { sent: i, actor: Some(s.orig(a.range.clone()).to_string()), ambiguous: false })
+        }
+        Some(a) if a.tag == Tag::Ambiguous => {
+            Some(Trigger { sent: i, actor: Some(s.orig(a.range.clone()).to_string()), ambiguous: true })
+        }
+        Some(_) => None,
+        None => {
+            // "He demanded 100 thousand" after "A district inspector was detained.":
+            // the accused of the previous sentence of the same paragraph.
+            let prev = i.checked_sub(1).map(|p| &doc.sents[p]).filter(|p| p.para == s.para)?;
+            if prev.has(|t| t == Tag::NotPolice) {
+                return None;
+            }
+            let a = prev.hits.iter().find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))?;
+            Some(Trigger { sent: i, actor: Some(prev.orig(a.range.clone()).to_string()), ambiguous: false })
+        }
+    }
+}
+
+/// A count of people or cases: a number that is neither money nor a year.
+fn has_count(s: &Sentence) -> bool {
+    super::text::words(&s.norm.text).iter().any(|r| {
+        let w = &s.norm.text[r.clone()];
+        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        !digits.is_empty()
+            && !s.amounts.iter().any(|a| s.norm.orig_range(r.clone()).start >= a.span.start && s.norm.orig_range(r.clone()).end <= a.span.end)
+            && digits.parse::<u32>().is_ok_and(|n| !(1950..=2100).contains(&n))
+    })
+}
+
+/// The category the case's sentences charge: named offenses over suggested ones, then the
+/// lexicon's priority, then how often each is named.
+fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
+    let mut named: BTreeMap<Offense, usize> = BTreeMap::new();
+    let mut weak: BTreeMap<Offense, usize> = BTreeMap::new();
+    for t in &seg.triggers {
+        let s = &doc.sents[t.sent];
+        for h in &s.hits {
+            match h.tag {
+                Tag::Offense(Offense::Death) if !s.has(|t| t == Tag::DeathContext) => {}
+                Tag::Offense(o) => *named.entry(o).or_default() += 1,
+                Tag::WeakOffense(o) => *weak.entry(o).or_default() += 1,
+                _ => {}
+            }
+        }
+    }
+    let pick = |m: &BTreeMap<Offense, usize>| {
+        m.iter().max_by_key(|(o, n)| (lex.offense_priority[o], **n)).map(|(o, _)| *o)
+    };
+    pick(&named).or_else(|| pick(&weak))
+}
+
+fn amount(doc: &Doc, seg: &Segment, _lex: &Lexicon) -> (Option<Money>, Option<u64>) {
+    let from = |idx: &mut dyn Iterator<Item = usize>| -> Vec<Amount> {
+        idx.flat_map(|i| doc.sents[i].amounts.iter().cloned()).collect()
+    };
+    let mut trig: Vec<usize> = seg.triggers.iter().map(|t| t.sent).collect();
+    trig.dedup();
+    let in_triggers = from(&mut trig.iter().copied());
+    let chosen = money::principal(&in_triggers).cloned().or_else(|| {
+        let others = from(&mut seg.context.iter().copied().filter(|i| {
+            let s = &doc.sents[*i];
+            s.has(|t| matches!(t, Tag::Offense(_) | Tag::WeakOffense(_) | Tag::Police | Tag::PoliceGeneric))
+        }));
+        money::principal(&others).cloned()
+    });
+    match chosen {
+        Some(a) => {
+            let kzt = if a.currency == Currency::KZT { Some(a.value) } else { a.kzt };
+            (Some(Money { value: a.value, currency: a.currency }), kzt)
+        }
+        None => (None, None),
+    }
+}
+
+fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon) -> Stage {
+    let mut best: Option<Stage> = None;
+    for &i in sents {
+        let s = &doc.sents[i];
+        if s.has(|t| t == Tag::StageBlocker) {
+            continue;
+        }
+        for h in &s.hits {
+            if let Tag::Stage(st) = h.tag {
+                if best.is_none_or(|b| lex.stage_rank[&st] > lex.stage_rank[&b]) {
+                    best = Some(st);
+                }
+            }
+        }
+    }
+    best.unwrap_or(Stage::Alleged)
+}
+
+/// The first place in these sentences that says where: a Kazakhstan region, else a
+/// foreign place (not a citizen's origin: "from a citizen of Uzbekistan").
+fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef> {
+    let mut foreign: Option<PlaceRef> = None;
+    for i in sents {
+        let s = &doc.sents[i];
+        for p in &s.places {
+            if is_kz_region(p) {
+                return Some(PlaceRef { hit: p.clone(), sent: i });
+            }
+            if foreign.is_none() && is_foreign(p) && !origin_only(s, p) {
+                foreign = Some(PlaceRef { hit: p.clone(), sent: i });
+            }
+        }
+    }
+    foreign
+}
+
+fn origin_only(s: &Sentence, p: &PlaceHit) -> bool {
+    let before = &s.norm.text[..p.range.start];
+    let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    last.iter().any(|w| {
+        w.starts_with("citizen")
+            || w.starts_with("граждан")
+            || w.starts_with("азамат")
+            || w.starts_with("уроженц")
+            || *w == "from"
+            || *w == "из"
+    })
+}
+
+fn same_place(a: &PlaceHit, b: &PlaceHit) -> bool {
+    a.country == b.country && a.region == b.region
+}
+
+/// "TALDYKORGAN, August 19 –": a place at the very start of the first body paragraph.
+fn dateline_place(doc: &Doc) -> Option<PlaceRef> {
+    let p = doc.paras.iter().position(|p| !p.is_title)?;
+    let i = doc.paras[p].sentences.start;
+    let s = doc.sents.get(i)?;
+    s.places
+        .iter()
+        .find(|h| h.range.start <= 2 && (is_kz_region(h) || is_foreign(h)))
+        .map(|h| PlaceRef { hit: h.clone(), sent: i })
+}
+
+/// The region the article names most often, for a case told without a place.
+fn dominant_place(doc: &Doc) -> Option<PlaceRef> {
+    let mut count: BTreeMap<String, (usize, PlaceRef)> = BTreeMap::new();
+    for (i, s) in doc.sents.iter().enumerate() {
+        if doc.paras[s.para].is_teaser {
+            continue;
+        }
+        for p in s.places.iter().filter(|p| is_kz_region(p)) {
+            let key = p.region.clone().unwrap_or_default();
+            count.entry(key).or_insert((0, PlaceRef { hit: p.clone(), sent: i })).0 += 1;
+        }
+    }
+    count.into_values().max_by_key(|(n, _)| *n).map(|(_, p)| p)
+}
