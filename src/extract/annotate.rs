@@ -118,9 +118,6 @@ impl Doc {
         all
     }
 
-    pub fn para_sents(&self, p: usize) -> &[Sentence] {
-        &self.sents[self.paras[p].sentences.clone()]
-    }
 }
 
 /// Actor patterns overlap ("customs officer" and "officer"): keep the leftmost-longest,

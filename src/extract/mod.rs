@@ -14,6 +14,7 @@ pub use types::{Extraction, GeoPrecision, Incident, Measure, Money, Offense, Sta
 mod annotate;
 pub mod record;
 mod incident;
+mod stats;
 
 use crate::page::Article;
 
@@ -21,5 +22,6 @@ use crate::page::Article;
 pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
     let doc = annotate::Doc::new(article, lex);
     let incidents = incident::assemble(&doc, lex, article.published);
-    Extraction { incidents, statistics: Vec::new() }
+    let statistics = stats::find(&doc, article.published);
+    Extraction { incidents, statistics }
 }

@@ -1,0 +1,264 @@
+//! Yearly official figures (spec §5): "disciplinary penalties were imposed on 186
+//! employees … 23 were dismissed". A measure word and the count nearest to it in the same
+//! clause; the year from the sentence, or the one the text last spoke of.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::annotate::{Doc, Sentence};
+use super::lexicon::Tag;
+use super::types::{Measure, Statistic};
+use crate::date::PartialDate;
+
+/// Counts as written: digits with thousands grouped by spaces or commas, or small number
+/// words ("Thirty-three of them").
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{1,3}(?:[ ,]\d{3})+\b|\b\d+\b|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b")
+        .expect("valid regex")
+});
+
+/// A year the figures are about: "in 2022", "за 2023 год", "2024 жылы", "2021" alone as a
+/// heading.
+static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:in|for|of|during|в|во|за|по итогам)\s+((?:19|20)\d\d)\b)|(?:\b((?:19|20)\d\d)\s*(?:год|г\b|г\.|жыл|year))")
+        .expect("valid regex")
+});
+
+static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:last year|past year|previous year|прошл\w+ год\w*|минувш\w+ год\w*|былтыр|өткен жыл\w*)").expect("valid regex")
+});
+
+/// Words after a number that make it something other than a count of people or cases.
+const UNITS: &[&str] = &[
+    "year", "years", "month", "months", "day", "days", "hour", "hours", "percent", "%", "лет", "года",
+    "год", "месяц", "месяцев", "дней", "суток", "часов", "процент", "процента", "процентов", "жыл",
+    "жылға", "жылы", "ай", "күн", "сағат", "пайыз", "tenge", "тенге", "теңге",
+];
+
+pub fn find(doc: &Doc, published: Option<PartialDate>) -> Vec<Statistic> {
+    let mut out: Vec<Statistic> = Vec::new();
+    let mut period: Option<i32> = None;
+    for para in &doc.paras {
+        if para.is_teaser {
+            continue;
+        }
+        let sents = &doc.sents[para.sentences.clone()];
+        // A heading that is only a year ("2021") sets the period of what follows.
+        if para.is_header && sents.len() == 1 {
+            let t = sents[0].norm.text.trim();
+            if t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y)) {
+                period = t.parse().ok();
+                continue;
+            }
+        }
+        for s in sents {
+            if let Some(y) = sentence_year(s, published) {
+                period = Some(y);
+            }
+            if !s.has(|t| matches!(t, Tag::Statistic(_))) {
+                continue;
+            }
+            let year = sentence_year(s, published).or(period).or(published.map(|d| d.year() - 1));
+            let Some(year) = year else { continue };
+            for (measure, value, y) in figures(s, year) {
+                let st = Statistic {
+                    country: "KZ".to_string(),
+                    region: None,
+                    period: y.to_string(),
+                    measure,
+                    value,
+                    evidence: s.text.clone(),
+                };
+                if !out.iter().any(|o| o.period == st.period && o.measure == st.measure && o.value == st.value) {
+                    out.push(st);
+                }
+            }
+        }
+    }
+    // Figures come in reports: one lone figure in a story is a detail, not a statistic.
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
+fn sentence_year(s: &Sentence, published: Option<PartialDate>) -> Option<i32> {
+    let t = strip_parens(&s.norm.text);
+    if let Some(c) = YEAR_PHRASE.captures(&t) {
+        return c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok());
+    }
+    if LAST_YEAR.is_match(&t) {
+        return published.map(|d| d.year() - 1);
+    }
+    None
+}
+
+fn strip_parens(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut depth = 0;
+    for c in t.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A clause: a stretch of the sentence between commas, semicolons, colons, dashes and
+/// brackets; figures and their measures pair up inside one.
+struct Clause {
+    range: Range<usize>,
+    in_parens: bool,
+}
+
+fn clauses(t: &str) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_parens = false;
+    let bytes = t.as_bytes();
+    for (i, c) in t.char_indices() {
+        let cut = match c {
+            ',' => !(i > 0 && i + 1 < t.len() && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit()),
+            ';' | ':' | '(' | ')' => true,
+            '—' | '–' => !in_parens,
+            _ => false,
+        };
+        if cut {
+            if start < i {
+                out.push(Clause { range: start..i, in_parens });
+            }
+            match c {
+                '(' => in_parens = true,
+                ')' => in_parens = false,
+                _ => {}
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < t.len() {
+        out.push(Clause { range: start..t.len(), in_parens });
+    }
+    // " and 21 of them were convicted": an "and" before a new figure starts a clause too.
+    let mut split = Vec::new();
+    for c in out {
+        let text = &t[c.range.clone()];
+        let mut s = c.range.start;
+        for (i, _) in text.match_indices(" and ").chain(text.match_indices(" и ")) {
+            let at = c.range.start + i;
+            if at > s {
+                split.push(Clause { range: s..at, in_parens: c.in_parens });
+                s = at;
+            }
+        }
+        split.push(Clause { range: s..c.range.end, in_parens: c.in_parens });
+    }
+    split.sort_by_key(|c| c.range.start);
+    split
+}
+
+/// More specific measures win over "disciplinary" when one clause names two
+/// ("184 were subjected to other disciplinary measures").
+const SPECIFICITY: [Measure; 6] = [
+    Measure::Disciplined,
+    Measure::CriminalCases,
+    Measure::Convicted,
+    Measure::Dismissed,
+    Measure::RelievedOfPost,
+    Measure::OtherMeasures,
+];
+
+fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
+    let t = &s.norm.text;
+    let mut out = Vec::new();
+    let mut last_measure: Option<Measure> = None;
+    for c in clauses(t) {
+        let measure = s
+            .hits
+            .iter()
+            .filter(|h| h.range.start >= c.range.start && h.range.start < c.range.end)
+            .filter_map(|h| match h.tag {
+                Tag::Statistic(m) => Some(m),
+                _ => None,
+            })
+            .max_by_key(|m| SPECIFICITY.iter().position(|x| x == m));
+        let clause = &t[c.range.clone()];
+        let counts: Vec<(u64, bool)> = NUMBER
+            .find_iter(clause)
+            .filter_map(|m| {
+                let abs = c.range.start + m.start()..c.range.start + m.end();
+                let in_money = s.amounts.iter().any(|a| {
+                    let o = s.norm.orig_range(abs.clone());
+                    o.start >= a.span.start && o.end <= a.span.end
+                });
+                let after = clause[m.end()..].split_whitespace().next().unwrap_or("");
+                let unit = UNITS.iter().any(|u| after.trim_matches(|c: char| !c.is_alphanumeric() && c != '%') == *u);
+                let v = number_value(m.as_str())?;
+                let is_year = (1990..=2100).contains(&v) && m.as_str().len() == 4;
+                (!in_money && (is_year || !unit)).then_some((v, is_year))
+            })
+            .collect();
+        match measure {
+            Some(m) => {
+                if let Some(&(v, _)) = counts.iter().find(|(_, y)| !y) {
+                    out.push((m, v, year));
+                }
+                last_measure = Some(m);
+            }
+            // "(2023 жылы — 204)", "(in 2015: 287)": the previous figure a year earlier.
+            None if c.in_parens => {
+                let y = counts.iter().find(|(_, y)| *y).map(|(v, _)| *v as i32);
+                let v = counts.iter().find(|(_, y)| !y).map(|(v, _)| *v);
+                if let (Some(m), Some(y), Some(v)) = (last_measure, y, v) {
+                    out.push((m, v, y));
+                }
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+fn number_value(s: &str) -> Option<u64> {
+    if s.as_bytes()[0].is_ascii_digit() {
+        return s.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok();
+    }
+    const UNITS_EN: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS_EN: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let mut parts = s.split('-');
+    let first = parts.next()?;
+    let v = if let Some(i) = UNITS_EN.iter().position(|u| *u == first) {
+        i as u64
+    } else {
+        let t = TENS_EN.iter().position(|u| *u == first)? as u64;
+        20 + 10 * t + parts.next().and_then(|u| UNITS_EN.iter().position(|x| *x == u)).unwrap_or(0) as u64
+    };
+    Some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_and_groups() {
+        assert_eq!(number_value("thirty-three"), Some(33));
+        assert_eq!(number_value("1 326"), Some(1326));
+        assert_eq!(number_value("1,312"), Some(1312));
+        assert_eq!(number_value("twelve"), Some(12));
+    }
+
+    #[test]
+    fn clauses_split_on_punctuation_and_and() {
+        let t = "criminal cases were opened against 57 officers and 21 of them were convicted (2020 — 30)";
+        let cs: Vec<&str> = clauses(t).iter().map(|c| &t[c.range.clone()]).collect();
+        assert_eq!(cs, ["criminal cases were opened against 57 officers", " and 21 of them were convicted ", "2020 — 30"]);
+    }
+}
