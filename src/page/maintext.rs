@@ -161,7 +161,16 @@ fn keep_block(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // Link lists and link-only lines.
-    if b.link_chars * 2 > b.chars || (owner.tag == "li" && b.link_chars * 10 > b.chars * 3) {
+    // A sentence whose subject happens to be a link stays; a line of links goes.
+    let sentence = owner.tag != "li" && b.chars >= 40 && ends_like_sentence(text);
+    let too_linky = if sentence {
+        b.link_chars * 10 > b.chars * 8
+    } else if owner.tag == "li" {
+        b.link_chars * 10 > b.chars * 3
+    } else {
+        b.link_chars * 2 > b.chars
+    };
+    if too_linky {
         return false;
     }
     if JUNK_LINE.is_match(text) {

@@ -103,13 +103,19 @@ pub fn read_with(
 }
 
 fn read_text(text: &str) -> Article {
-    let (title, mut paragraphs) = text::paragraphs(text);
-    let mut published = None;
+    let text::Parts {
+        title,
+        preamble,
+        mut paragraphs,
+    } = text::parts(text);
+    let mut published = preamble
+        .as_deref()
+        .and_then(|p| find_dates(p, None).into_iter().next().map(|(_, d)| d));
     // A dateline right under the headline: "14 May 2024, 11:20".
     if let Some(first) = paragraphs.first() {
         if first.chars().count() < 60 {
             if let Some((_, d)) = find_dates(first, None).into_iter().next() {
-                published = Some(d);
+                published = published.or(Some(d));
                 paragraphs.remove(0);
             }
         }
@@ -226,11 +232,26 @@ fn text_date(doc: &dom::Doc, chosen: &[usize]) -> Option<PartialDate> {
         .as_ref()
         .and_then(|(h1, _)| doc.blocks.iter().position(|b| b.owner == *h1))
         .unwrap_or(0);
-    let near = doc.blocks.iter().skip(start).take(8);
-    for b in near.chain(chosen.first().map(|&i| &doc.blocks[i])) {
+    // The date line: short lines under the headline that are not body text.
+    let near = (start..doc.blocks.len().min(start + 8))
+        .filter(|i| !chosen.contains(i))
+        .map(|i| &doc.blocks[i])
+        .filter(|b| b.chars < 120);
+    for b in near {
         if let Some((_, d)) = find_dates(&b.text, None).into_iter().next() {
             return Some(d);
         }
     }
-    None
+    // A dateline opening the body ("ASTANA, 9 February 2024 –"), day-precise only: a
+    // year in the body is more often the event's than the article's.
+    let first = &doc.blocks[*chosen.first()?].text;
+    let mut cut = first.len().min(100);
+    while !first.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &first[..cut];
+    find_dates(head, None)
+        .into_iter()
+        .map(|(_, d)| d)
+        .find(|d| matches!(d, PartialDate::Day(..)))
 }
