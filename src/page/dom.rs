@@ -1,9 +1,11 @@
 //! One walk over the parsed tree: elements with their boilerplate marks, text blocks with
 //! their link text, and the metadata the head and the body carry.
 
+use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
+use std::sync::LazyLock;
 
 pub const NONE: u32 = u32::MAX;
 
@@ -70,19 +72,20 @@ pub struct Doc {
 }
 
 fn classify(tag: &str) -> (Kind, &'static str) {
-    let k = match tag {
-        "p" | "li" | "dd" | "dt" | "blockquote" | "pre" | "td" | "th" | "figcaption"
-        | "caption" | "summary" | "legend" | "address" => Kind::Para,
-        "h1" => Kind::Heading(1),
-        "h2" => Kind::Heading(2),
-        "h3" => Kind::Heading(3),
-        "h4" => Kind::Heading(4),
-        "h5" => Kind::Heading(5),
-        "h6" => Kind::Heading(6),
-        "div" | "section" | "article" | "main" | "ul" | "ol" | "dl" | "table" | "tbody"
-        | "thead" | "tfoot" | "tr" | "body" | "html" | "header" | "footer" | "nav" | "aside"
-        | "form" | "figure" | "center" | "details" | "dialog" | "fieldset" | "hgroup" | "menu"
-        | "hr" | "dir" | "noindex" => Kind::Container,
+    // Byte-slice patterns compile to direct compares, not a memcmp call per arm.
+    let k = match tag.as_bytes() {
+        b"p" | b"li" | b"dd" | b"dt" | b"blockquote" | b"pre" | b"td" | b"th" | b"figcaption"
+        | b"caption" | b"summary" | b"legend" | b"address" => Kind::Para,
+        b"h1" => Kind::Heading(1),
+        b"h2" => Kind::Heading(2),
+        b"h3" => Kind::Heading(3),
+        b"h4" => Kind::Heading(4),
+        b"h5" => Kind::Heading(5),
+        b"h6" => Kind::Heading(6),
+        b"div" | b"section" | b"article" | b"main" | b"ul" | b"ol" | b"dl" | b"table"
+        | b"tbody" | b"thead" | b"tfoot" | b"tr" | b"body" | b"html" | b"header" | b"footer"
+        | b"nav" | b"aside" | b"form" | b"figure" | b"center" | b"details" | b"dialog"
+        | b"fieldset" | b"hgroup" | b"menu" | b"hr" | b"dir" | b"noindex" => Kind::Container,
         _ => Kind::Inline,
     };
     // Keep the tag name for the few we test later, without allocating.
@@ -104,31 +107,35 @@ fn classify(tag: &str) -> (Kind, &'static str) {
         "span",
         "time",
     ];
-    let name = KNOWN.iter().find(|k| **k == tag).copied().unwrap_or("");
+    let name = if matches!(k, Kind::Container | Kind::Para | Kind::Heading(1)) || tag.len() <= 4 {
+        KNOWN.iter().find(|k| **k == tag).copied().unwrap_or("")
+    } else {
+        ""
+    };
     (k, name)
 }
 
 fn skipped(tag: &str) -> bool {
     matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "select"
-            | "button"
-            | "textarea"
-            | "input"
-            | "math"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "map"
-            | "head"
+        tag.as_bytes(),
+        b"script"
+            | b"style"
+            | b"noscript"
+            | b"template"
+            | b"svg"
+            | b"iframe"
+            | b"object"
+            | b"embed"
+            | b"select"
+            | b"button"
+            | b"textarea"
+            | b"input"
+            | b"math"
+            | b"canvas"
+            | b"video"
+            | b"audio"
+            | b"map"
+            | b"head"
     )
 }
 
@@ -222,22 +229,82 @@ const POSITIVE: &[&str] = &[
     "article", "content", "entry", "story", "body", "post", "text", "detail", "main",
 ];
 
+static SUBSTR: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(SURE_SUBSTR.iter().chain(MAYBE_SUBSTR).chain(POSITIVE))
+        .unwrap()
+});
+
+/// (0 no / 1 maybe / 2 surely boilerplate, says article) from class and id values.
 fn boiler_words(attr: &str) -> (u8, bool) {
-    let lower = attr.to_ascii_lowercase();
-    let positive = POSITIVE.iter().any(|w| lower.contains(w));
-    if SURE_SUBSTR.iter().any(|w| lower.contains(w)) {
-        return (2, positive);
-    }
-    let mut maybe = MAYBE_SUBSTR.iter().any(|w| lower.contains(w));
-    for tok in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if SURE_TOKEN.contains(&tok) {
-            return (2, positive);
-        }
-        if MAYBE_TOKEN.contains(&tok) {
+    let (mut sure, mut maybe, mut positive) = (false, false, false);
+    for m in SUBSTR.find_overlapping_iter(attr) {
+        let i = m.pattern().as_usize();
+        if i < SURE_SUBSTR.len() {
+            sure = true;
+        } else if i < SURE_SUBSTR.len() + MAYBE_SUBSTR.len() {
             maybe = true;
+        } else {
+            positive = true;
         }
     }
-    (u8::from(maybe && !positive), positive)
+    if !sure {
+        for tok in attr.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if tok.is_empty() || tok.len() > 10 {
+                continue;
+            }
+            if SURE_TOKEN.iter().any(|w| w.eq_ignore_ascii_case(tok)) {
+                sure = true;
+                break;
+            }
+            if MAYBE_TOKEN.iter().any(|w| w.eq_ignore_ascii_case(tok)) {
+                maybe = true;
+            }
+        }
+    }
+    if sure {
+        (2, positive)
+    } else {
+        (u8::from(maybe && !positive), positive)
+    }
+}
+
+/// The attributes the walk looks at, read in one pass.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: &'a str,
+    id: &'a str,
+    style: &'a str,
+    hidden: bool,
+    itemprop: &'a str,
+    role: &'a str,
+    content: Option<&'a str>,
+    key: Option<&'a str>,
+    datetime: Option<&'a str>,
+    lang: Option<&'a str>,
+}
+
+fn attrs(el: &scraper::node::Element) -> Attrs<'_> {
+    let mut a = Attrs::default();
+    for (name, value) in el.attrs() {
+        match name.as_bytes() {
+            b"class" => a.class = value,
+            b"id" => a.id = value,
+            b"style" => a.style = value,
+            b"hidden" => a.hidden = true,
+            b"aria-hidden" => a.hidden |= value == "true",
+            b"itemprop" => a.itemprop = value,
+            b"role" => a.role = value,
+            b"content" => a.content = Some(value),
+            b"property" => a.key = Some(value),
+            b"name" => a.key = a.key.or(Some(value)),
+            b"datetime" => a.datetime = Some(value),
+            b"lang" => a.lang = Some(value),
+            _ => {}
+        }
+    }
+    a
 }
 
 struct Walker {
@@ -360,8 +427,9 @@ pub fn walk(html: &Html) -> Doc {
                     Node::Text(t) => w.text(t),
                     Node::Element(el) => {
                         let tag = el.name();
+                        let at = attrs(el);
                         if tag == "html" {
-                            if let Some(l) = el.attr("lang") {
+                            if let Some(l) = at.lang {
                                 w.meta.html_lang = Some(l.to_string());
                             }
                         }
@@ -378,20 +446,16 @@ pub fn walk(html: &Html) -> Doc {
                             continue;
                         }
                         if tag == "meta" {
-                            if let Some(c) = el.attr("content") {
-                                let key = el
-                                    .attr("property")
-                                    .or(el.attr("name"))
-                                    .or(el.attr("itemprop"));
-                                if let Some(k) = key {
-                                    w.meta.metas.push((k.to_ascii_lowercase(), c.to_string()));
-                                }
+                            if let (Some(c), Some(k)) = (
+                                at.content,
+                                at.key.or((!at.itemprop.is_empty()).then_some(at.itemprop)),
+                            ) {
+                                w.meta.metas.push((k.to_ascii_lowercase(), c.to_string()));
                             }
                         }
-                        if el.attr("hidden").is_some()
-                            || el.attr("aria-hidden") == Some("true")
-                            || el.attr("style").is_some_and(|s| {
-                                let s = s.to_ascii_lowercase().replace(' ', "");
+                        if at.hidden
+                            || (!at.style.is_empty() && {
+                                let s = at.style.to_ascii_lowercase().replace(' ', "");
                                 s.contains("display:none") || s.contains("visibility:hidden")
                             })
                         {
@@ -405,12 +469,16 @@ pub fn walk(html: &Html) -> Doc {
                         }
                         let parent = *w.stack.last().unwrap_or(&NONE);
                         let (mut boiler, mut positive) = (0, false);
-                        if el.id().is_some() || el.attr("class").is_some() {
-                            let mut attr = String::new();
-                            attr.push_str(el.attr("class").unwrap_or(""));
-                            attr.push(' ');
-                            attr.push_str(el.id().unwrap_or(""));
-                            (boiler, positive) = boiler_words(&attr);
+                        if !at.class.is_empty() {
+                            (boiler, positive) = boiler_words(at.class);
+                        }
+                        if !at.id.is_empty() {
+                            let (b, p) = boiler_words(at.id);
+                            boiler = boiler.max(b);
+                            positive |= p;
+                            if positive && boiler == 1 {
+                                boiler = 0;
+                            }
                         }
                         match tag {
                             "nav" | "footer" | "aside" | "menu" | "figcaption" => {
@@ -419,32 +487,30 @@ pub fn walk(html: &Html) -> Doc {
                             "header" => boiler = boiler.max(1),
                             _ => {}
                         }
-                        if let Some(ip) = el.attr("itemprop") {
-                            if ip.eq_ignore_ascii_case("articleBody") {
+                        if !at.itemprop.is_empty() {
+                            if at.itemprop.eq_ignore_ascii_case("articleBody") {
                                 positive = true;
                                 boiler = 0;
                             }
-                            if ip.eq_ignore_ascii_case("datePublished") {
-                                let v = el
-                                    .attr("content")
-                                    .or(el.attr("datetime"))
+                            if at.itemprop.eq_ignore_ascii_case("datePublished") {
+                                let v = at
+                                    .content
+                                    .or(at.datetime)
                                     .map(str::to_string)
                                     .unwrap_or_else(|| text_of(node));
                                 w.meta.times.push((idx, v));
                             }
                         }
                         if tag == "time" {
-                            if let Some(dt) = el.attr("datetime") {
+                            if let Some(dt) = at.datetime {
                                 w.meta.times.push((idx, dt.to_string()));
                             }
                         }
-                        if let Some(role) = el.attr("role") {
-                            if matches!(
-                                role,
-                                "navigation" | "banner" | "contentinfo" | "complementary"
-                            ) {
-                                boiler = boiler.max(2);
-                            }
+                        if matches!(
+                            at.role,
+                            "navigation" | "banner" | "contentinfo" | "complementary"
+                        ) {
+                            boiler = boiler.max(2);
                         }
                         let parent_boiler = if parent == NONE {
                             NONE
