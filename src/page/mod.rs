@@ -2,7 +2,19 @@
 
 use serde::Serialize;
 
-use crate::date::PartialDate;
+use crate::date::{find_dates, PartialDate};
+use scraper::{Html, Selector};
+use std::sync::LazyLock;
+
+mod charset;
+mod dom;
+mod lang;
+mod maintext;
+mod meta;
+mod text;
+
+pub use lang::detect_lang;
+pub use meta::strip_site_name;
 
 /// The language of an article, as far as dozor needs to tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -37,28 +49,209 @@ pub struct Selectors {
     pub date: Option<String>,
 }
 
-// TEMPORARY stand-in until the page branch lands: plain text by blank lines, HTML by tags.
-pub fn read(bytes: &[u8], url: Option<&str>, _content_type: Option<&str>) -> Article {
-    let text = String::from_utf8_lossy(bytes).trim_start_matches('\u{feff}').to_string();
-    let is_html = text.trim_start().starts_with('<');
-    let body = if is_html {
-        let doc = scraper::Html::parse_document(&text);
-        let sel = scraper::Selector::parse("h1, p, h2, h3, li").unwrap();
-        doc.select(&sel).map(|e| e.text().collect::<String>()).collect::<Vec<_>>().join("\n\n")
-    } else {
-        text
-    };
-    let paragraphs: Vec<String> = body
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    Article {
-        url: url.map(str::to_string),
-        title: paragraphs.first().cloned(),
-        published: None,
-        lang: Lang::Unknown,
-        charset: "UTF-8",
-        paragraphs: paragraphs.into_iter().skip(1).collect(),
+/// Bytes beyond this are not read (a news page is well under it).
+const MAX_BYTES: usize = 16 << 20;
+
+/// Read a fetched page: decode it, find its main text, title, date and language.
+/// Never panics, whatever the bytes.
+pub fn read(bytes: &[u8], url: Option<&str>, content_type: Option<&str>) -> Article {
+    read_with(bytes, url, content_type, &Selectors::default())
+}
+
+static HTML_SNIFF: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(
+        r"(?i-u)<(?:!doctype|html|head|body|meta|title|div|p|span|a|table|article|section|script|style|link|br|h[1-6]|ul|li|main|header|nav)[\s>/]",
+    )
+    .unwrap()
+});
+
+/// Is this HTML (as opposed to plain text)? The Content-Type decides when it says;
+/// otherwise the first 4 KB are looked at for tags.
+fn is_html(bytes: &[u8], content_type: Option<&str>) -> bool {
+    if let Some(ct) = content_type {
+        let ct = ct.to_ascii_lowercase();
+        if ct.contains("html") || ct.contains("xml") {
+            return true;
+        }
+        if ct.contains("text/plain") {
+            return false;
+        }
     }
+    HTML_SNIFF.is_match(&bytes[..bytes.len().min(4096)])
+}
+
+/// [`read`] with per-source CSS selectors that win over the automatic finders when they
+/// are given, valid and match.
+pub fn read_with(
+    bytes: &[u8],
+    url: Option<&str>,
+    content_type: Option<&str>,
+    selectors: &Selectors,
+) -> Article {
+    let bytes = &bytes[..bytes.len().min(MAX_BYTES)];
+    let html = is_html(bytes, content_type);
+    let enc = charset::sniff(bytes, content_type, url, html);
+    let decoded = charset::decode(bytes, enc);
+    let mut article = if html {
+        read_html(&decoded, url, selectors)
+    } else {
+        read_text(&decoded)
+    };
+    article.url = url.map(str::to_string);
+    article.charset = enc.name();
+    article
+}
+
+fn read_text(text: &str) -> Article {
+    let text::Parts {
+        title,
+        preamble,
+        mut paragraphs,
+    } = text::parts(text);
+    let mut published = preamble
+        .as_deref()
+        .and_then(|p| find_dates(p, None).into_iter().next().map(|(_, d)| d));
+    // A dateline right under the headline: "14 May 2024, 11:20".
+    if let Some(first) = paragraphs.first() {
+        if first.chars().count() < 60 {
+            if let Some((_, d)) = find_dates(first, None).into_iter().next() {
+                published = published.or(Some(d));
+                paragraphs.remove(0);
+            }
+        }
+    }
+    let lang = lang_of(title.as_deref(), &paragraphs, None);
+    Article {
+        url: None,
+        title,
+        published,
+        lang,
+        charset: "UTF-8",
+        paragraphs,
+    }
+}
+
+fn lang_of(title: Option<&str>, paragraphs: &[String], html_lang: Option<&str>) -> Lang {
+    let mut sample = String::with_capacity(4096);
+    if let Some(t) = title {
+        sample.push_str(t);
+        sample.push('\n');
+    }
+    for p in paragraphs {
+        if sample.len() > 8000 {
+            break;
+        }
+        sample.push_str(p);
+        sample.push('\n');
+    }
+    match detect_lang(&sample) {
+        Lang::Unknown => html_lang.map(lang::from_attr).unwrap_or(Lang::Unknown),
+        l => l,
+    }
+}
+
+fn selector(css: Option<&str>) -> Option<Selector> {
+    css.and_then(|c| Selector::parse(c).ok())
+}
+
+fn element_text(el: scraper::ElementRef<'_>) -> String {
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn read_html(text: &str, url: Option<&str>, selectors: &Selectors) -> Article {
+    let html = Html::parse_document(text);
+    let doc = dom::walk(&html);
+
+    // Body: the source's selector when it matches, else the automatic finder.
+    let roots: Option<Vec<u32>> = selector(selectors.body.as_deref()).and_then(|sel| {
+        let ids: Vec<_> = html.select(&sel).map(|e| e.id()).collect();
+        let roots: Vec<u32> = doc
+            .elems
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| ids.contains(&e.node))
+            .map(|(i, _)| i as u32)
+            .collect();
+        (!roots.is_empty()).then_some(roots)
+    });
+    let chosen = maintext::select(&doc, roots.as_deref());
+    let mut paragraphs: Vec<String> = Vec::with_capacity(chosen.len());
+    for &i in &chosen {
+        let t = &doc.blocks[i].text;
+        if paragraphs.last() != Some(t) {
+            paragraphs.push(t.clone());
+        }
+    }
+
+    let title = selector(selectors.title.as_deref())
+        .and_then(|sel| html.select(&sel).next().map(element_text))
+        .filter(|t| !t.is_empty())
+        .or_else(|| meta::title(&doc));
+    // The headline is not a paragraph of the body.
+    if let Some(t) = &title {
+        if paragraphs.first() == Some(t) {
+            paragraphs.remove(0);
+        }
+    }
+
+    let published = selector(selectors.date.as_deref())
+        .and_then(|sel| {
+            html.select(&sel).next().and_then(|el| {
+                let v = el.value();
+                v.attr("datetime")
+                    .or(v.attr("content"))
+                    .and_then(meta::parse_value)
+                    .or_else(|| meta::parse_value(&element_text(el)))
+            })
+        })
+        .or_else(|| meta::published(&doc, url))
+        .or_else(|| text_date(&doc, &chosen));
+
+    let lang = lang_of(title.as_deref(), &paragraphs, doc.meta.html_lang.as_deref());
+    Article {
+        url: None,
+        title,
+        published,
+        lang,
+        charset: "UTF-8",
+        paragraphs,
+    }
+}
+
+/// A date written on the page: in the lines just under the headline (the date line),
+/// else in the first paragraph of the body.
+fn text_date(doc: &dom::Doc, chosen: &[usize]) -> Option<PartialDate> {
+    let start = doc
+        .meta
+        .h1
+        .as_ref()
+        .and_then(|(h1, _)| doc.blocks.iter().position(|b| b.owner == *h1))
+        .unwrap_or(0);
+    // The date line: short lines under the headline that are not body text.
+    let near = (start..doc.blocks.len().min(start + 8))
+        .filter(|i| !chosen.contains(i))
+        .map(|i| &doc.blocks[i])
+        .filter(|b| b.chars < 120);
+    for b in near {
+        if let Some((_, d)) = find_dates(&b.text, None).into_iter().next() {
+            return Some(d);
+        }
+    }
+    // A dateline opening the body ("ASTANA, 9 February 2024 –"), day-precise only: a
+    // year in the body is more often the event's than the article's.
+    let first = &doc.blocks[*chosen.first()?].text;
+    let mut cut = first.len().min(100);
+    while !first.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &first[..cut];
+    find_dates(head, None)
+        .into_iter()
+        .map(|(_, d)| d)
+        .find(|d| matches!(d, PartialDate::Day(..)))
 }

@@ -1,0 +1,289 @@
+//! page::read on hand-written pages: charsets, boilerplate, metadata, language.
+
+use dozor::date::PartialDate::*;
+use dozor::page::{detect_lang, read, read_with, Lang, Selectors};
+
+const RU_BODY: &str = "<p>В Уральске сотрудника полиции задержали при получении взятки в размере 500 тысяч тенге, сообщили в антикоррупционной службе.</p>\
+<p>По данным ведомства, полицейский требовал деньги у местного предпринимателя за непривлечение к ответственности.</p>";
+
+fn page(head: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"ru\"><head>{head}</head><body>\
+<div class=\"header\"><ul class=\"menu\"><li><a href=\"/\">Главная</a></li><li><a href=\"/news\">Новости</a></li><li><a href=\"/crime\">Криминал</a></li></ul></div>\
+<div class=\"breadcrumbs\"><a href=\"/\">Главная</a> / <a href=\"/news\">Новости</a></div>\
+<div class=\"content\"><h1>Полицейского задержали за взятку</h1>\
+<div class=\"story\">{body}</div>\
+<div class=\"share\">Поделиться: <a href=\"#\">VK</a> <a href=\"#\">Telegram</a></div></div>\
+<div class=\"related\"><h3>Последние новости</h3><ul>\
+<li><a href=\"/a\">В Астане открылся новый парк для жителей и гостей столицы</a></li>\
+<li><a href=\"/b\">Курс тенге укрепился на торгах Казахстанской фондовой биржи</a></li>\
+<li><a href=\"/c\">В Алматы ожидается сильный снег и гололёд на дорогах города</a></li></ul></div>\
+<div class=\"cookie-banner\">Мы используем файлы cookie, чтобы сайт работал лучше и удобнее для вас.</div>\
+<footer><p>© 2025 Издание. Все права защищены. Перепечатка материалов только с разрешения редакции.</p></footer>\
+</body></html>"
+    )
+}
+
+fn encode(s: &str, enc: &'static encoding_rs::Encoding) -> Vec<u8> {
+    enc.encode(s).0.into_owned()
+}
+
+#[test]
+fn windows_1251_with_meta_charset() {
+    let html = page("<meta charset=\"windows-1251\"><title>Т</title>", RU_BODY);
+    let a = read(&encode(&html, encoding_rs::WINDOWS_1251), None, None);
+    assert_eq!(a.charset, "windows-1251");
+    assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("В Уральске сотрудника полиции"));
+    assert_eq!(a.lang, Lang::Ru);
+}
+
+#[test]
+fn windows_1251_without_declaration() {
+    let html = page("<title>Новости</title>", RU_BODY);
+    let a = read(
+        &encode(&html, encoding_rs::WINDOWS_1251),
+        Some("https://example.kz/n/1"),
+        None,
+    );
+    assert_eq!(a.charset, "windows-1251");
+    assert!(a.paragraphs[1].contains("предпринимателя"));
+}
+
+#[test]
+fn koi8_r() {
+    let html = page(
+        "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">",
+        RU_BODY,
+    );
+    let a = read(&encode(&html, encoding_rs::KOI8_R), None, None);
+    assert_eq!(a.charset, "KOI8-R");
+    assert!(a.paragraphs[0].contains("взятки"));
+}
+
+#[test]
+fn utf8_bom() {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(page("<meta charset=\"windows-1251\">", RU_BODY).as_bytes());
+    let a = read(&bytes, None, None);
+    assert_eq!(a.charset, "UTF-8");
+    assert!(a.paragraphs[0].starts_with("В Уральске"));
+}
+
+#[test]
+fn header_charset_wins_over_meta() {
+    let html = page("<meta charset=\"utf-8\">", RU_BODY);
+    let bytes = encode(&html, encoding_rs::WINDOWS_1251);
+    let a = read(&bytes, None, Some("text/html; charset=windows-1251"));
+    assert_eq!(a.charset, "windows-1251");
+    assert!(a.paragraphs[0].starts_with("В Уральске"));
+}
+
+#[test]
+fn boilerplate_removed() {
+    let a = read(page("<meta charset=utf-8>", RU_BODY).as_bytes(), None, None);
+    let all = a.paragraphs.join("\n");
+    for junk in [
+        "Главная",
+        "Поделиться",
+        "Последние новости",
+        "новый парк",
+        "cookie",
+        "права защищены",
+        "Полицейского задержали",
+    ] {
+        assert!(!all.contains(junk), "{junk} in {all}");
+    }
+    assert_eq!(a.paragraphs.len(), 2);
+}
+
+#[test]
+fn read_also_lines_dropped() {
+    let body = format!(
+        "{RU_BODY}<p>Читайте также: <a href=\"/x\">В Семее участковый задержан за вымогательство</a></p>\
+<p>Read also: <a href=\"/y\">Another story about police</a></p>\
+<p>Тағы оқыңыз: <a href=\"/z\">Полиция туралы басқа жаңалық</a></p>\
+<p>Фото: пресс-служба ДП</p>\
+<p>Задержанный дал признательные показания, ведётся досудебное расследование по делу.</p>"
+    );
+    let a = read(page("", &body).as_bytes(), None, Some("text/html"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[2].starts_with("Задержанный"));
+}
+
+#[test]
+fn subheadings_and_lists_in_body_kept() {
+    let body = format!(
+        "{RU_BODY}<h2>Что говорит защита</h2><p>Адвокат полицейского заявил, что его подзащитный не признаёт вину и будет обжаловать арест.</p>\
+<ul><li>первый эпизод произошёл в январе, когда он потребовал 200 тысяч тенге;</li><li>второй эпизод произошёл в марте, сумма составила 300 тысяч.</li></ul>"
+    );
+    let a = read(page("", &body).as_bytes(), None, None);
+    assert!(
+        a.paragraphs.contains(&"Что говорит защита".to_string()),
+        "{:?}",
+        a.paragraphs
+    );
+    assert!(a.paragraphs.iter().any(|p| p.starts_with("второй эпизод")));
+}
+
+#[test]
+fn titles() {
+    let og = page(
+        "<meta property=\"og:title\" content=\"Заголовок из OG\"><title>Т — Сайт</title>",
+        RU_BODY,
+    );
+    assert_eq!(
+        read(og.as_bytes(), None, None).title.as_deref(),
+        Some("Заголовок из OG")
+    );
+    let h1 = page("<title>Другое — Сайт</title>", RU_BODY);
+    assert_eq!(
+        read(h1.as_bytes(), None, None).title.as_deref(),
+        Some("Полицейского задержали за взятку")
+    );
+    let t = format!("<html><head><title>Police officer detained for bribe | Daily News</title></head><body><div>{RU_BODY}</div></body></html>");
+    assert_eq!(
+        read(t.as_bytes(), None, None).title.as_deref(),
+        Some("Police officer detained for bribe")
+    );
+    let t = "<html><head><title>В Актобе задержали участкового - Новости Казахстана</title></head><body><p>x</p></body></html>";
+    assert_eq!(
+        read(t.as_bytes(), None, None).title.as_deref(),
+        Some("В Актобе задержали участкового")
+    );
+}
+
+#[test]
+fn dates_from_metadata() {
+    let cases = [
+        ("<meta property=\"article:published_time\" content=\"2025-03-04T10:00:00+05:00\">", ""),
+        ("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\": \"2025-03-04T10:00:00Z\"}</script>", ""),
+        ("", "<time datetime=\"2025-03-04\">4 марта</time>"),
+        ("", "<span itemprop=\"datePublished\" content=\"2025-03-04\">вчера</span>"),
+        ("", "<div class=\"date\">04.03.2025, 10:00</div>"),
+    ];
+    for (head, line) in cases {
+        let html = page(head, RU_BODY);
+        let html = html.replace(
+            "<div class=\"story\">",
+            &format!("{line}<div class=\"story\">"),
+        );
+        assert_eq!(
+            read(html.as_bytes(), None, None).published,
+            Some(Day(2025, 3, 4)),
+            "{head}{line}"
+        );
+    }
+    let html = page("", RU_BODY);
+    let a = read(
+        html.as_bytes(),
+        Some("https://x.kz/news/2025/03/04/slug"),
+        None,
+    );
+    assert_eq!(a.published, Some(Day(2025, 3, 4)));
+}
+
+#[test]
+fn dates_from_text() {
+    for (line, want) in [
+        ("19 августа 2024, 10:30", Day(2024, 8, 19)),
+        ("2024 жылғы 19 тамыз", Day(2024, 8, 19)),
+        ("August 19, 2024", Day(2024, 8, 19)),
+    ] {
+        let html = format!("<html><body><h1>Headline here</h1><div class=\"when\">{line}</div><div>{RU_BODY}</div></body></html>");
+        assert_eq!(
+            read(html.as_bytes(), None, None).published,
+            Some(want),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn selectors_win() {
+    let html = page("", RU_BODY).replace(
+        "<footer>",
+        "<div class=\"special\"><p>Only this text is wanted here, chosen by the selector.</p></div><footer>",
+    );
+    let sel = Selectors {
+        body: Some("div.special".into()),
+        title: Some("h1".into()),
+        date: None,
+    };
+    let a = read_with(html.as_bytes(), None, None, &sel);
+    assert_eq!(
+        a.paragraphs,
+        ["Only this text is wanted here, chosen by the selector."]
+    );
+    assert_eq!(a.title.as_deref(), Some("Полицейского задержали за взятку"));
+    // A selector that matches nothing falls back to the automatic finder.
+    let sel = Selectors {
+        body: Some("div.nothing".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        read_with(html.as_bytes(), None, None, &sel)
+            .paragraphs
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn plain_text() {
+    let txt = "Former Petropavl police investigator jailed for fraud\n\n14 May 2024, 11:20\n\nPETROPAVL, May 14 – The court has sentenced\na former investigator to five years.\n\nThe verdict may be appealed.\n";
+    let a = read(txt.as_bytes(), None, Some("text/plain; charset=utf-8"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Former Petropavl police investigator jailed for fraud")
+    );
+    assert_eq!(a.published, Some(Day(2024, 5, 14)));
+    assert_eq!(
+        a.paragraphs,
+        [
+            "PETROPAVL, May 14 – The court has sentenced a former investigator to five years.",
+            "The verdict may be appealed."
+        ]
+    );
+    assert_eq!(a.lang, Lang::En);
+    // Without a content type, text that has no tags is still read as text.
+    assert_eq!(read(txt.as_bytes(), None, None).paragraphs.len(), 2);
+}
+
+#[test]
+fn languages() {
+    assert_eq!(
+        detect_lang("Полицейский задержан при получении взятки в Уральске, сообщили в ведомстве."),
+        Lang::Ru
+    );
+    assert_eq!(
+        detect_lang("Ақтөбеде учаскелік полиция инспекторы кәсіпкерден пара алған кезде ұсталды."),
+        Lang::Kk
+    );
+    assert_eq!(
+        detect_lang("A police officer was detained in Uralsk while taking a bribe."),
+        Lang::En
+    );
+    assert_eq!(detect_lang("Юрист фонда «Қорғау» Динара Сарсенова считает, что проверка должна быть прозрачной и открытой."), Lang::Ru);
+    assert_eq!(detect_lang("12 345"), Lang::Unknown);
+}
+
+#[test]
+fn junk_never_panics() {
+    let _ = read(b"", None, None);
+    let _ = read(b"", None, Some("text/plain"));
+    let junk: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let _ = read(&junk, Some("http://x"), None);
+    let _ = read(&junk, None, Some("text/html; charset=bogus"));
+    let _ = read(b"\xff\xfe<\x00h\x00", None, None);
+    let deep = "<div>".repeat(3_000) + "text";
+    let _ = read(deep.as_bytes(), None, None);
+    let _ = read("<p>Читайте также".as_bytes(), None, Some("text/html"));
+    let _ = read(
+        b"<html><head><meta charset=\"utf-16\"></head><body><p>hi</p></body></html>",
+        None,
+        None,
+    );
+}
