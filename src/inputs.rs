@@ -17,7 +17,13 @@ pub struct Input {
 impl Input {
     /// The content type its name implies, or `None` to let the reader sniff.
     pub fn content_type(&self) -> Option<&'static str> {
-        match self.path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match self
+            .path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("txt" | "text") => Some("text/plain"),
             Some("html" | "htm" | "xhtml") => Some("text/html"),
             _ => None,
@@ -34,7 +40,10 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, usize) {
         let source = p.to_string_lossy().to_string();
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &source, &mut out, &mut failed),
-            Ok(_) => out.push(Input { source, path: p.clone() }),
+            Ok(_) => out.push(Input {
+                source,
+                path: p.clone(),
+            }),
             Err(e) => {
                 eprintln!("dozor: {source}: {e}");
                 failed += 1;
@@ -74,21 +83,30 @@ pub fn par_map<T: Send>(
     inputs: &[Input],
     f: impl Fn(&Input, &[u8]) -> T + Sync,
 ) -> Vec<Result<T, io::Error>> {
-    let slots: Vec<Mutex<Option<Result<T, io::Error>>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<Result<T, io::Error>>>> =
+        inputs.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(input) = inputs.get(i) else { break };
                 let r = std::fs::read(&input.path).map(|bytes| f(input, &bytes));
-                *slots[i].lock().expect("no worker panics while holding a slot") = Some(r);
+                *slots[i]
+                    .lock()
+                    .expect("no worker panics while holding a slot") = Some(r);
             });
         }
     });
     slots
         .into_iter()
-        .map(|m| m.into_inner().expect("no poisoned slot").expect("every slot filled"))
+        .map(|m| {
+            m.into_inner()
+                .expect("no poisoned slot")
+                .expect("every slot filled")
+        })
         .collect()
 }

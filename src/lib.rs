@@ -6,6 +6,6 @@
 
 pub mod date;
 pub mod extract;
-pub mod page;
 pub mod inputs;
+pub mod page;
 pub mod table;

@@ -16,7 +16,11 @@ use dozor::inputs;
 use dozor::page;
 
 #[derive(Parser)]
-#[command(name = "dozor", version, about = "Watches the news for police misconduct")]
+#[command(
+    name = "dozor",
+    version,
+    about = "Watches the news for police misconduct"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -69,7 +73,11 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract { format, lexicon, paths } => run_extract(format, lexicon.as_deref(), &paths),
+        Command::Extract {
+            format,
+            lexicon,
+            paths,
+        } => run_extract(format, lexicon.as_deref(), &paths),
         Command::Read { format, paths } => run_read(format, &paths),
     };
     match result {
@@ -90,7 +98,11 @@ fn exit_code(found: bool, failed: usize) -> ExitCode {
     }
 }
 
-fn run_extract(format: ExtractFormat, lexicon: Option<&Path>, paths: &[PathBuf]) -> Result<ExitCode> {
+fn run_extract(
+    format: ExtractFormat,
+    lexicon: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<ExitCode> {
     let lex = match lexicon {
         Some(dir) => Lexicon::load_dir(dir).map_err(anyhow::Error::new)?,
         None => Lexicon::embedded(),
@@ -140,7 +152,9 @@ fn run_extract(format: ExtractFormat, lexicon: Option<&Path>, paths: &[PathBuf])
 
 fn run_read(format: ReadFormat, paths: &[PathBuf]) -> Result<ExitCode> {
     let (files, mut failed) = inputs::expand(paths);
-    let results = inputs::par_map(&files, |input, bytes| page::read(bytes, None, input.content_type()));
+    let results = inputs::par_map(&files, |input, bytes| {
+        page::read(bytes, None, input.content_type())
+    });
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut found = false;
@@ -170,7 +184,13 @@ fn run_read(format: ReadFormat, paths: &[PathBuf]) -> Result<ExitCode> {
             ReadFormat::Text => {
                 writeln!(out, "== {}", input.source)?;
                 writeln!(out, "title:     {}", a.title.as_deref().unwrap_or("-"))?;
-                writeln!(out, "published: {}", a.published.map(|d| d.to_iso()).unwrap_or_else(|| "-".into()))?;
+                writeln!(
+                    out,
+                    "published: {}",
+                    a.published
+                        .map(|d| d.to_iso())
+                        .unwrap_or_else(|| "-".into())
+                )?;
                 writeln!(out, "lang:      {:?}   charset: {}", a.lang, a.charset)?;
                 writeln!(out)?;
                 for p in &a.paragraphs {

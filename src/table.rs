@@ -16,7 +16,9 @@ fn cut(s: &str, n: usize) -> String {
 
 /// Writes one aligned row per incident and statistic of one document.
 pub fn write(out: &mut impl Write, source: &str, ex: &Extraction) -> io::Result<()> {
-    let name = std::path::Path::new(source).file_name().map_or(source.into(), |n| n.to_string_lossy());
+    let name = std::path::Path::new(source)
+        .file_name()
+        .map_or(source.into(), |n| n.to_string_lossy());
     for i in &ex.incidents {
         let amount = match (i.amount_kzt, &i.amount) {
             (Some(k), _) => format!("{k} KZT"),

@@ -34,7 +34,11 @@ fn corpus_scores_stay_above_the_floors() {
         .output()
         .expect("python3 runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "score.py failed: {}\n{stdout}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "score.py failed: {}\n{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let last = stdout.lines().last().expect("score.py prints its figures");
     let figures: serde_json::Value = serde_json::from_str(last).expect("the last line is JSON");
     let mut low = Vec::new();
@@ -44,5 +48,9 @@ fn corpus_scores_stay_above_the_floors() {
             low.push(format!("{name} = {v} (floor {floor})"));
         }
     }
-    assert!(low.is_empty(), "below the floor: {}\n\n{stdout}", low.join(", "));
+    assert!(
+        low.is_empty(),
+        "below the floor: {}\n\n{stdout}",
+        low.join(", ")
+    );
 }

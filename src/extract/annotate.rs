@@ -71,7 +71,11 @@ impl Doc {
             Lang::Unknown => guess_lang(article),
             l => l,
         };
-        let mut doc = Doc { sents: Vec::new(), paras: Vec::new(), lang };
+        let mut doc = Doc {
+            sents: Vec::new(),
+            paras: Vec::new(),
+            lang,
+        };
         if let Some(t) = &article.title {
             doc.push_para(t, true, lex);
         }
@@ -90,13 +94,22 @@ impl Doc {
             let hits = self.word_hits(&norm.text, lex);
             let places = lex.gazetteer.find(&norm.text);
             let amounts = lex.money.find(&text);
-            self.sents.push(Sentence { text, norm, para, hits, places, amounts });
+            self.sents.push(Sentence {
+                text,
+                norm,
+                para,
+                hits,
+                places,
+                amounts,
+            });
         }
         let n_words = words(p).len();
         let ends_like_sentence = p.trim_end().ends_with(['.', '!', '?', '…', '"', '»']);
         let is_teaser = !is_title
             && self.sents[start..].first().is_some_and(|s| {
-                s.hits.iter().any(|h| h.tag == Tag::Teaser && h.range.start == 0)
+                s.hits
+                    .iter()
+                    .any(|h| h.tag == Tag::Teaser && h.range.start == 0)
             });
         self.paras.push(Para {
             sentences: start..self.sents.len(),
@@ -112,12 +125,14 @@ impl Doc {
             .find_all(norm)
             .into_iter()
             .filter(|h| h.value.1 != PatLang::Kk || self.lang == Lang::Kk)
-            .map(|h| WordHit { tag: h.value.0, range: h.range })
+            .map(|h| WordHit {
+                tag: h.value.0,
+                range: h.range,
+            })
             .collect();
         resolve_actors(&mut all, norm);
         all
     }
-
 }
 
 /// Actor patterns overlap ("customs officer" and "officer"): keep the leftmost-longest,
@@ -134,11 +149,18 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
         }
         kept.push(a);
     }
-    let bodies: Vec<Range<usize>> =
-        kept.iter().filter(|h| h.tag == Tag::NotPolice).map(|h| h.range.clone()).collect();
+    let bodies: Vec<Range<usize>> = kept
+        .iter()
+        .filter(|h| h.tag == Tag::NotPolice)
+        .map(|h| h.range.clone())
+        .collect();
     for h in kept.iter_mut().filter(|h| h.tag == Tag::PoliceGeneric) {
         let near = bodies.iter().any(|b| {
-            let (lo, hi) = if b.end <= h.range.start { (b.end, h.range.start) } else { (h.range.end, b.start) };
+            let (lo, hi) = if b.end <= h.range.start {
+                (b.end, h.range.start)
+            } else {
+                (h.range.end, b.start)
+            };
             lo <= hi && words(&norm[lo..hi]).len() <= 2
         });
         if near {
@@ -157,8 +179,8 @@ pub fn guess_lang(article: &Article) -> Lang {
     let text = article.title.iter().chain(article.paragraphs.iter());
     for c in text.flat_map(|p| p.chars()) {
         match c {
-            'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү'
-            | 'Һ' | 'І' => {
+            'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө'
+            | 'Ұ' | 'Ү' | 'Һ' | 'І' => {
                 kaz += 1;
                 cyr += 1
             }

@@ -46,8 +46,11 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         if para.is_title || para.is_teaser {
             continue;
         }
-        let para_triggers: Vec<Trigger> =
-            para.sentences.clone().filter_map(|i| triggers[i].clone()).collect();
+        let para_triggers: Vec<Trigger> = para
+            .sentences
+            .clone()
+            .filter_map(|i| triggers[i].clone())
+            .collect();
         if para.is_header && para_triggers.is_empty() {
             header = Some(pi);
             current = None;
@@ -72,7 +75,10 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         let c = if joins {
             current.expect("joins only with a current segment")
         } else {
-            segments.push(Segment { header, ..Segment::default() });
+            segments.push(Segment {
+                header,
+                ..Segment::default()
+            });
             segments.len() - 1
         };
         let seg = &mut segments[c];
@@ -87,12 +93,25 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
     // A title that reports a case the body only tells around ("He was detained …").
     if segments.is_empty() {
         if let Some(tp) = title_para {
-            let ts: Vec<Trigger> =
-                doc.paras[tp].sentences.clone().filter_map(|i| triggers[i].clone()).collect();
+            let ts: Vec<Trigger> = doc.paras[tp]
+                .sentences
+                .clone()
+                .filter_map(|i| triggers[i].clone())
+                .collect();
             if !ts.is_empty() {
                 let mut context: Vec<usize> = ts.iter().map(|t| t.sent).collect();
-                context.extend(doc.paras.iter().filter(|p| !p.is_title && !p.is_teaser).flat_map(|p| p.sentences.clone()));
-                segments.push(Segment { triggers: ts, context, header: None, region: None });
+                context.extend(
+                    doc.paras
+                        .iter()
+                        .filter(|p| !p.is_title && !p.is_teaser)
+                        .flat_map(|p| p.sentences.clone()),
+                );
+                segments.push(Segment {
+                    triggers: ts,
+                    context,
+                    header: None,
+                    region: None,
+                });
             }
         }
     }
@@ -107,11 +126,16 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
                 sents.extend(doc.paras[tp].sentences.clone());
             }
         }
-        let Some(offense) = offense(doc, seg, lex) else { continue };
+        let Some(offense) = offense(doc, seg, lex) else {
+            continue;
+        };
         let place = seg
             .region
             .clone()
-            .or_else(|| seg.header.and_then(|h| first_place(doc, doc.paras[h].sentences.clone())))
+            .or_else(|| {
+                seg.header
+                    .and_then(|h| first_place(doc, doc.paras[h].sentences.clone()))
+            })
             .or_else(|| dateline_place(doc))
             .or_else(|| title_para.and_then(|tp| first_place(doc, doc.paras[tp].sentences.clone())))
             .or_else(|| dominant.clone());
@@ -135,11 +159,18 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
                 p.hit.country.clone(),
                 None,
                 Some(doc.sents[p.sent].orig(p.hit.range.clone()).to_string()),
-                if p.hit.kind == PlaceKind::Country { GeoPrecision::Country } else { GeoPrecision::Town },
+                if p.hit.kind == PlaceKind::Country {
+                    GeoPrecision::Country
+                } else {
+                    GeoPrecision::Town
+                },
             ),
             None => ("KZ".to_string(), None, None, GeoPrecision::Country),
         };
-        let place_name = place.as_ref().map(|p| doc.sents[p.sent].orig(p.hit.range.clone()).to_string()).or(place_name);
+        let place_name = place
+            .as_ref()
+            .map(|p| doc.sents[p.sent].orig(p.hit.range.clone()).to_string())
+            .or(place_name);
         let mut evidence: Vec<usize> = seg.triggers.iter().map(|t| t.sent).collect();
         evidence.dedup();
         let mut confidence: f32 = if first.ambiguous { 0.35 } else { 0.6 };
@@ -164,7 +195,10 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
             actor,
             date,
             date_precision: date.map(PartialDate::precision),
-            evidence: evidence.iter().map(|&i| doc.sents[i].text.clone()).collect(),
+            evidence: evidence
+                .iter()
+                .map(|&i| doc.sents[i].text.clone())
+                .collect(),
             confidence: confidence.min(0.95),
         });
     }
@@ -187,7 +221,12 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         })
         .collect();
     let first_offense = offenses.first()?;
-    if s.has(|t| matches!(t, Tag::Victim | Tag::BribeGiving | Tag::Impersonation | Tag::Generic)) {
+    if s.has(|t| {
+        matches!(
+            t,
+            Tag::Victim | Tag::BribeGiving | Tag::Impersonation | Tag::Generic
+        )
+    }) {
         return None;
     }
     if s.has(|t| matches!(t, Tag::Statistic(_))) && has_count(s) {
@@ -198,7 +237,12 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     let actors: Vec<&super::annotate::WordHit> = s
         .hits
         .iter()
-        .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::Ambiguous))
+        .filter(|h| {
+            matches!(
+                h.tag,
+                Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::Ambiguous
+            )
+        })
         .collect();
     let nearest = actors.iter().min_by_key(|a| {
         if a.range.end <= first_offense.range.start {
@@ -208,22 +252,36 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         }
     });
     match nearest {
-        Some(a) if matches!(a.tag, Tag::Police | Tag::PoliceGeneric) => {
-            Some(Trigger { sent: i, actor: Some(s.orig(a.range.clone()).to_string()), ambiguous: false })
-        }
-        Some(a) if a.tag == Tag::Ambiguous => {
-            Some(Trigger { sent: i, actor: Some(s.orig(a.range.clone()).to_string()), ambiguous: true })
-        }
+        Some(a) if matches!(a.tag, Tag::Police | Tag::PoliceGeneric) => Some(Trigger {
+            sent: i,
+            actor: Some(s.orig(a.range.clone()).to_string()),
+            ambiguous: false,
+        }),
+        Some(a) if a.tag == Tag::Ambiguous => Some(Trigger {
+            sent: i,
+            actor: Some(s.orig(a.range.clone()).to_string()),
+            ambiguous: true,
+        }),
         Some(_) => None,
         None => {
             // "He demanded 100 thousand" after "A district inspector was detained.":
             // the accused of the previous sentence of the same paragraph.
-            let prev = i.checked_sub(1).map(|p| &doc.sents[p]).filter(|p| p.para == s.para)?;
+            let prev = i
+                .checked_sub(1)
+                .map(|p| &doc.sents[p])
+                .filter(|p| p.para == s.para)?;
             if prev.has(|t| t == Tag::NotPolice) {
                 return None;
             }
-            let a = prev.hits.iter().find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))?;
-            Some(Trigger { sent: i, actor: Some(prev.orig(a.range.clone()).to_string()), ambiguous: false })
+            let a = prev
+                .hits
+                .iter()
+                .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))?;
+            Some(Trigger {
+                sent: i,
+                actor: Some(prev.orig(a.range.clone()).to_string()),
+                ambiguous: false,
+            })
         }
     }
 }
@@ -234,8 +292,13 @@ fn has_count(s: &Sentence) -> bool {
         let w = &s.norm.text[r.clone()];
         let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
         !digits.is_empty()
-            && !s.amounts.iter().any(|a| s.norm.orig_range(r.clone()).start >= a.span.start && s.norm.orig_range(r.clone()).end <= a.span.end)
-            && digits.parse::<u32>().is_ok_and(|n| !(1950..=2100).contains(&n))
+            && !s.amounts.iter().any(|a| {
+                s.norm.orig_range(r.clone()).start >= a.span.start
+                    && s.norm.orig_range(r.clone()).end <= a.span.end
+            })
+            && digits
+                .parse::<u32>()
+                .is_ok_and(|n| !(1950..=2100).contains(&n))
     })
 }
 
@@ -256,14 +319,17 @@ fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
         }
     }
     let pick = |m: &BTreeMap<Offense, usize>| {
-        m.iter().max_by_key(|(o, n)| (lex.offense_priority[o], **n)).map(|(o, _)| *o)
+        m.iter()
+            .max_by_key(|(o, n)| (lex.offense_priority[o], **n))
+            .map(|(o, _)| *o)
     };
     pick(&named).or_else(|| pick(&weak))
 }
 
 fn amount(doc: &Doc, seg: &Segment, _lex: &Lexicon) -> (Option<Money>, Option<u64>) {
     let from = |idx: &mut dyn Iterator<Item = usize>| -> Vec<Amount> {
-        idx.flat_map(|i| doc.sents[i].amounts.iter().cloned()).collect()
+        idx.flat_map(|i| doc.sents[i].amounts.iter().cloned())
+            .collect()
     };
     let mut trig: Vec<usize> = seg.triggers.iter().map(|t| t.sent).collect();
     trig.dedup();
@@ -271,14 +337,29 @@ fn amount(doc: &Doc, seg: &Segment, _lex: &Lexicon) -> (Option<Money>, Option<u6
     let chosen = money::principal(&in_triggers).cloned().or_else(|| {
         let others = from(&mut seg.context.iter().copied().filter(|i| {
             let s = &doc.sents[*i];
-            s.has(|t| matches!(t, Tag::Offense(_) | Tag::WeakOffense(_) | Tag::Police | Tag::PoliceGeneric))
+            s.has(|t| {
+                matches!(
+                    t,
+                    Tag::Offense(_) | Tag::WeakOffense(_) | Tag::Police | Tag::PoliceGeneric
+                )
+            })
         }));
         money::principal(&others).cloned()
     });
     match chosen {
         Some(a) => {
-            let kzt = if a.currency == Currency::KZT { Some(a.value) } else { a.kzt };
-            (Some(Money { value: a.value, currency: a.currency }), kzt)
+            let kzt = if a.currency == Currency::KZT {
+                Some(a.value)
+            } else {
+                a.kzt
+            };
+            (
+                Some(Money {
+                    value: a.value,
+                    currency: a.currency,
+                }),
+                kzt,
+            )
         }
         None => (None, None),
     }
@@ -310,10 +391,16 @@ fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef
         let s = &doc.sents[i];
         for p in &s.places {
             if is_kz_region(p) {
-                return Some(PlaceRef { hit: p.clone(), sent: i });
+                return Some(PlaceRef {
+                    hit: p.clone(),
+                    sent: i,
+                });
             }
             if foreign.is_none() && is_foreign(p) && !origin_only(s, p) {
-                foreign = Some(PlaceRef { hit: p.clone(), sent: i });
+                foreign = Some(PlaceRef {
+                    hit: p.clone(),
+                    sent: i,
+                });
             }
         }
     }
@@ -345,7 +432,10 @@ fn dateline_place(doc: &Doc) -> Option<PlaceRef> {
     s.places
         .iter()
         .find(|h| h.range.start <= 2 && (is_kz_region(h) || is_foreign(h)))
-        .map(|h| PlaceRef { hit: h.clone(), sent: i })
+        .map(|h| PlaceRef {
+            hit: h.clone(),
+            sent: i,
+        })
 }
 
 /// The region the article names most often, for a case told without a place.
@@ -357,7 +447,16 @@ fn dominant_place(doc: &Doc) -> Option<PlaceRef> {
         }
         for p in s.places.iter().filter(|p| is_kz_region(p)) {
             let key = p.region.clone().unwrap_or_default();
-            count.entry(key).or_insert((0, PlaceRef { hit: p.clone(), sent: i })).0 += 1;
+            count
+                .entry(key)
+                .or_insert((
+                    0,
+                    PlaceRef {
+                        hit: p.clone(),
+                        sent: i,
+                    },
+                ))
+                .0 += 1;
         }
     }
     count.into_values().max_by_key(|(n, _)| *n).map(|(_, p)| p)

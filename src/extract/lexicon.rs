@@ -67,12 +67,27 @@ pub struct Lexicon {
 
 /// The files of a lexicon directory, with the embedded default of each.
 const FILES: &[(&str, &str)] = &[
-    ("actors.toml", include_str!("../../config/lexicon/actors.toml")),
-    ("offenses.toml", include_str!("../../config/lexicon/offenses.toml")),
-    ("stages.toml", include_str!("../../config/lexicon/stages.toml")),
+    (
+        "actors.toml",
+        include_str!("../../config/lexicon/actors.toml"),
+    ),
+    (
+        "offenses.toml",
+        include_str!("../../config/lexicon/offenses.toml"),
+    ),
+    (
+        "stages.toml",
+        include_str!("../../config/lexicon/stages.toml"),
+    ),
     ("cues.toml", include_str!("../../config/lexicon/cues.toml")),
-    ("places.toml", include_str!("../../config/lexicon/places.toml")),
-    ("money.toml", include_str!("../../config/lexicon/money.toml")),
+    (
+        "places.toml",
+        include_str!("../../config/lexicon/places.toml"),
+    ),
+    (
+        "money.toml",
+        include_str!("../../config/lexicon/money.toml"),
+    ),
 ];
 
 impl Lexicon {
@@ -106,7 +121,10 @@ impl Lexicon {
                 errors.push(LexiconError {
                     file: path,
                     line: 0,
-                    message: format!("unknown lexicon file; the known ones are {}", known.join(", ")),
+                    message: format!(
+                        "unknown lexicon file; the known ones are {}",
+                        known.join(", ")
+                    ),
                 });
                 continue;
             }
@@ -124,9 +142,9 @@ impl Lexicon {
         let files: Vec<(PathBuf, String)> = FILES
             .iter()
             .map(|(name, src)| {
-                found.remove(*name).unwrap_or_else(|| {
-                    (Path::new("config/lexicon").join(name), src.to_string())
-                })
+                found
+                    .remove(*name)
+                    .unwrap_or_else(|| (Path::new("config/lexicon").join(name), src.to_string()))
             })
             .collect();
         match Self::compile(&files) {
@@ -263,18 +281,26 @@ impl Builder {
     }
 
     fn add(&mut self, (file, src): (&Path, &str), words: &Words, tag: Tag) {
-        for (list, lang) in [(&words.en, PatLang::En), (&words.ru, PatLang::Ru), (&words.kk, PatLang::Kk)] {
+        for (list, lang) in [
+            (&words.en, PatLang::En),
+            (&words.ru, PatLang::Ru),
+            (&words.kk, PatLang::Kk),
+        ] {
             for w in list {
                 match Pattern::parse(w.get_ref()) {
                     Ok(p) => self.patterns.push((p, (tag, lang))),
-                    Err(msg) => self.errors.push(LexiconError::at(file, src, Some(w.span()), msg)),
+                    Err(msg) => self
+                        .errors
+                        .push(LexiconError::at(file, src, Some(w.span()), msg)),
                 }
             }
         }
     }
 
     fn actors(&mut self, f: (&Path, &str)) {
-        let Some(a) = self.parse::<ActorsFile>(f) else { return };
+        let Some(a) = self.parse::<ActorsFile>(f) else {
+            return;
+        };
         self.add(f, &a.police, Tag::Police);
         self.add(f, &a.police_generic, Tag::PoliceGeneric);
         self.add(f, &a.police_body, Tag::PoliceBody);
@@ -284,20 +310,37 @@ impl Builder {
 
     fn offenses(&mut self, f: (&Path, &str)) -> BTreeMap<Offense, i32> {
         let mut prio = BTreeMap::new();
-        let Some(o) = self.parse::<OffensesFile>(f) else { return prio };
+        let Some(o) = self.parse::<OffensesFile>(f) else {
+            return prio;
+        };
         for e in o.offense {
             let Some(off) = Offense::from_id(e.id.get_ref()) else {
                 let known: Vec<&str> = Offense::ALL.iter().map(|o| o.id()).collect();
-                let msg = format!("unknown offense `{}`; use one of {}", e.id.get_ref(), known.join(", "));
-                self.errors.push(LexiconError::at(f.0, f.1, Some(e.id.span()), msg));
+                let msg = format!(
+                    "unknown offense `{}`; use one of {}",
+                    e.id.get_ref(),
+                    known.join(", ")
+                );
+                self.errors
+                    .push(LexiconError::at(f.0, f.1, Some(e.id.span()), msg));
                 continue;
             };
             prio.insert(off, e.priority);
-            let words = Words { en: e.en, ru: e.ru, kk: e.kk };
+            let words = Words {
+                en: e.en,
+                ru: e.ru,
+                kk: e.kk,
+            };
             self.add(f, &words, Tag::Offense(off));
-            let weak = Words { en: e.weak, ..Words::default() };
+            let weak = Words {
+                en: e.weak,
+                ..Words::default()
+            };
             self.add(f, &weak, Tag::WeakOffense(off));
-            let ctx = Words { en: e.needs_context, ..Words::default() };
+            let ctx = Words {
+                en: e.needs_context,
+                ..Words::default()
+            };
             self.add(f, &ctx, Tag::DeathContext);
         }
         for off in Offense::ALL {
@@ -308,7 +351,9 @@ impl Builder {
 
     fn stages(&mut self, f: (&Path, &str)) -> BTreeMap<Stage, usize> {
         let mut rank = BTreeMap::new();
-        let Some(s) = self.parse::<StagesFile>(f) else { return rank };
+        let Some(s) = self.parse::<StagesFile>(f) else {
+            return rank;
+        };
         for (i, id) in s.order.get_ref().iter().enumerate() {
             match Stage::from_id(id) {
                 Some(st) => {
@@ -323,14 +368,20 @@ impl Builder {
             }
         }
         if rank.len() != Stage::ALL.len() {
-            let missing: Vec<&str> =
-                Stage::ALL.iter().filter(|st| !rank.contains_key(st)).map(|st| st.id()).collect();
+            let missing: Vec<&str> = Stage::ALL
+                .iter()
+                .filter(|st| !rank.contains_key(st))
+                .map(|st| st.id())
+                .collect();
             if !missing.is_empty() {
                 self.errors.push(LexiconError::at(
                     f.0,
                     f.1,
                     Some(s.order.span()),
-                    format!("`order` must list every stage; missing {}", missing.join(", ")),
+                    format!(
+                        "`order` must list every stage; missing {}",
+                        missing.join(", ")
+                    ),
                 ));
             }
         }
@@ -350,7 +401,9 @@ impl Builder {
     }
 
     fn cues(&mut self, f: (&Path, &str)) {
-        let Some(c) = self.parse::<CuesFile>(f) else { return };
+        let Some(c) = self.parse::<CuesFile>(f) else {
+            return;
+        };
         self.add(f, &c.teaser, Tag::Teaser);
         self.add(f, &c.victim, Tag::Victim);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
@@ -394,9 +447,15 @@ mod tests {
         let errs = Lexicon::load_dir(&dir).err().expect("errors").0;
         let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(errs.len(), 3, "{text:#?}");
-        assert!(text.iter().any(|t| t.contains("offences.toml") && t.contains("unknown lexicon file")));
-        assert!(text.iter().any(|t| t.contains("offenses.toml:4:") && t.contains("gap")));
-        assert!(text.iter().any(|t| t.contains("offenses.toml:7:") && t.contains("unknown offense `bribes`")));
+        assert!(text
+            .iter()
+            .any(|t| t.contains("offences.toml") && t.contains("unknown lexicon file")));
+        assert!(text
+            .iter()
+            .any(|t| t.contains("offenses.toml:4:") && t.contains("gap")));
+        assert!(text
+            .iter()
+            .any(|t| t.contains("offenses.toml:7:") && t.contains("unknown offense `bribes`")));
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -12,8 +12,8 @@ pub use lexicon::Lexicon;
 pub use types::{Extraction, GeoPrecision, Incident, Measure, Money, Offense, Stage, Statistic};
 
 mod annotate;
-pub mod record;
 mod incident;
+pub mod record;
 mod stats;
 
 use crate::page::Article;
@@ -23,5 +23,8 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
     let doc = annotate::Doc::new(article, lex);
     let incidents = incident::assemble(&doc, lex, article.published);
     let statistics = stats::find(&doc, article.published);
-    Extraction { incidents, statistics }
+    Extraction {
+        incidents,
+        statistics,
+    }
 }

@@ -64,7 +64,15 @@ impl<'a> From<&'a Incident> for IncidentOut<'a> {
 
 /// Every record of one document, incidents first.
 pub fn records<'a>(source: &'a str, ex: &'a Extraction, lexicon: &'a str) -> Vec<Record<'a>> {
-    let inc = ex.incidents.iter().map(|i| Record::Incident { source, incident: i.into(), lexicon });
-    let st = ex.statistics.iter().map(|s| Record::Statistic { source, statistic: s, lexicon });
+    let inc = ex.incidents.iter().map(|i| Record::Incident {
+        source,
+        incident: i.into(),
+        lexicon,
+    });
+    let st = ex.statistics.iter().map(|s| Record::Statistic {
+        source,
+        statistic: s,
+        lexicon,
+    });
     inc.chain(st).collect()
 }

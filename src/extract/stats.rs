@@ -32,9 +32,37 @@ static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after a number that make it something other than a count of people or cases.
 const UNITS: &[&str] = &[
-    "year", "years", "month", "months", "day", "days", "hour", "hours", "percent", "%", "лет", "года",
-    "год", "месяц", "месяцев", "дней", "суток", "часов", "процент", "процента", "процентов", "жыл",
-    "жылға", "жылы", "ай", "күн", "сағат", "пайыз", "tenge", "тенге", "теңге",
+    "year",
+    "years",
+    "month",
+    "months",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "percent",
+    "%",
+    "лет",
+    "года",
+    "год",
+    "месяц",
+    "месяцев",
+    "дней",
+    "суток",
+    "часов",
+    "процент",
+    "процента",
+    "процентов",
+    "жыл",
+    "жылға",
+    "жылы",
+    "ай",
+    "күн",
+    "сағат",
+    "пайыз",
+    "tenge",
+    "тенге",
+    "теңге",
 ];
 
 pub fn find(doc: &Doc, published: Option<PartialDate>) -> Vec<Statistic> {
@@ -60,7 +88,9 @@ pub fn find(doc: &Doc, published: Option<PartialDate>) -> Vec<Statistic> {
             if !s.has(|t| matches!(t, Tag::Statistic(_))) {
                 continue;
             }
-            let year = sentence_year(s, published).or(period).or(published.map(|d| d.year() - 1));
+            let year = sentence_year(s, published)
+                .or(period)
+                .or(published.map(|d| d.year() - 1));
             let Some(year) = year else { continue };
             for (measure, value, y) in figures(s, year) {
                 let st = Statistic {
@@ -71,7 +101,9 @@ pub fn find(doc: &Doc, published: Option<PartialDate>) -> Vec<Statistic> {
                     value,
                     evidence: s.text.clone(),
                 };
-                if !out.iter().any(|o| o.period == st.period && o.measure == st.measure && o.value == st.value) {
+                if !out.iter().any(|o| {
+                    o.period == st.period && o.measure == st.measure && o.value == st.value
+                }) {
                     out.push(st);
                 }
             }
@@ -123,14 +155,22 @@ fn clauses(t: &str) -> Vec<Clause> {
     let bytes = t.as_bytes();
     for (i, c) in t.char_indices() {
         let cut = match c {
-            ',' => !(i > 0 && i + 1 < t.len() && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit()),
+            ',' => {
+                !(i > 0
+                    && i + 1 < t.len()
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes[i + 1].is_ascii_digit())
+            }
             ';' | ':' | '(' | ')' => true,
             '—' | '–' => !in_parens,
             _ => false,
         };
         if cut {
             if start < i {
-                out.push(Clause { range: start..i, in_parens });
+                out.push(Clause {
+                    range: start..i,
+                    in_parens,
+                });
             }
             match c {
                 '(' => in_parens = true,
@@ -141,7 +181,10 @@ fn clauses(t: &str) -> Vec<Clause> {
         }
     }
     if start < t.len() {
-        out.push(Clause { range: start..t.len(), in_parens });
+        out.push(Clause {
+            range: start..t.len(),
+            in_parens,
+        });
     }
     // " and 21 of them were convicted": an "and" before a new figure starts a clause too.
     let mut split = Vec::new();
@@ -151,11 +194,17 @@ fn clauses(t: &str) -> Vec<Clause> {
         for (i, _) in text.match_indices(" and ").chain(text.match_indices(" и ")) {
             let at = c.range.start + i;
             if at > s {
-                split.push(Clause { range: s..at, in_parens: c.in_parens });
+                split.push(Clause {
+                    range: s..at,
+                    in_parens: c.in_parens,
+                });
                 s = at;
             }
         }
-        split.push(Clause { range: s..c.range.end, in_parens: c.in_parens });
+        split.push(Clause {
+            range: s..c.range.end,
+            in_parens: c.in_parens,
+        });
     }
     split.sort_by_key(|c| c.range.start);
     split
@@ -196,7 +245,9 @@ fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
                     o.start >= a.span.start && o.end <= a.span.end
                 });
                 let after = clause[m.end()..].split_whitespace().next().unwrap_or("");
-                let unit = UNITS.iter().any(|u| after.trim_matches(|c: char| !c.is_alphanumeric() && c != '%') == *u);
+                let unit = UNITS
+                    .iter()
+                    .any(|u| after.trim_matches(|c: char| !c.is_alphanumeric() && c != '%') == *u);
                 let v = number_value(m.as_str())?;
                 let is_year = (1990..=2100).contains(&v) && m.as_str().len() == 4;
                 (!in_money && (is_year || !unit)).then_some((v, is_year))
@@ -225,20 +276,49 @@ fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
 
 fn number_value(s: &str) -> Option<u64> {
     if s.as_bytes()[0].is_ascii_digit() {
-        return s.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok();
+        return s
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok();
     }
     const UNITS_EN: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS_EN: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS_EN: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     let mut parts = s.split('-');
     let first = parts.next()?;
     let v = if let Some(i) = UNITS_EN.iter().position(|u| *u == first) {
         i as u64
     } else {
         let t = TENS_EN.iter().position(|u| *u == first)? as u64;
-        20 + 10 * t + parts.next().and_then(|u| UNITS_EN.iter().position(|x| *x == u)).unwrap_or(0) as u64
+        20 + 10 * t
+            + parts
+                .next()
+                .and_then(|u| UNITS_EN.iter().position(|x| *x == u))
+                .unwrap_or(0) as u64
     };
     Some(v)
 }
@@ -259,6 +339,13 @@ mod tests {
     fn clauses_split_on_punctuation_and_and() {
         let t = "criminal cases were opened against 57 officers and 21 of them were convicted (2020 — 30)";
         let cs: Vec<&str> = clauses(t).iter().map(|c| &t[c.range.clone()]).collect();
-        assert_eq!(cs, ["criminal cases were opened against 57 officers", " and 21 of them were convicted ", "2020 — 30"]);
+        assert_eq!(
+            cs,
+            [
+                "criminal cases were opened against 57 officers",
+                " and 21 of them were convicted ",
+                "2020 — 30"
+            ]
+        );
     }
 }
