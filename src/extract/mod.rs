@@ -2,3 +2,4 @@
 
 pub mod lexmatch;
 pub mod text;
+pub mod money;
