@@ -592,10 +592,11 @@ impl MoneyLexicon {
             }
         }
         let first_stated = found.iter().find_map(|f| f.currency);
+        let spans: Vec<Range<usize>> = found.iter().map(|f| f.tok.clone()).collect();
         found
             .into_iter()
             .map(|f| {
-                let (role, cue) = cx.role(f.tok.clone(), &cues);
+                let (role, cue) = cx.role(f.tok.clone(), &cues, &spans);
                 let currency = f.currency.or(first_stated).unwrap_or(self.default_currency);
                 let kzt = if currency == Currency::KZT {
                     Some(f.value)
@@ -971,18 +972,24 @@ impl Cx<'_> {
 
     /// The role of the sum in tokens `tok`: the nearest cue before (up to `CUE_BEFORE`
     /// tokens between) or right after (up to `CUE_AFTER`); before wins a tie.
-    fn role(&self, tok: Range<usize>, cues: &[CueHit]) -> (Role, Option<Range<usize>>) {
+    /// A cue does not reach across another sum.
+    fn role(
+        &self,
+        tok: Range<usize>,
+        cues: &[CueHit],
+        sums: &[Range<usize>],
+    ) -> (Role, Option<Range<usize>>) {
         let mut best: Option<(usize, &CueHit)> = None;
         for c in cues {
             let d = if c.tok.end <= tok.start {
                 let d = tok.start - c.tok.end;
-                if d > CUE_BEFORE {
+                if d > CUE_BEFORE || sums.iter().any(|s| s.start >= c.tok.end && s.end <= tok.start) {
                     continue;
                 }
                 2 * d
             } else if c.tok.start >= tok.end {
                 let d = c.tok.start - tok.end;
-                if d > CUE_AFTER {
+                if d > CUE_AFTER || sums.iter().any(|s| s.start >= tok.end && s.end <= c.tok.start) {
                     continue;
                 }
                 2 * d + 1
