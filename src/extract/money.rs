@@ -575,6 +575,7 @@ impl MoneyLexicon {
         }
         let cx = Cx {
             lex: self,
+            orig: sentence,
             text: &folded,
             toks: &toks,
             cls: &cls,
@@ -900,13 +901,14 @@ struct CueHit {
 
 struct Cx<'a> {
     lex: &'a MoneyLexicon,
+    orig: &'a str,
     text: &'a str,
     toks: &'a [Tok],
     cls: &'a [Vec<Class>],
 }
 
-/// How far (in tokens between) a cue may stand before or after the sum it marks.
-const CUE_BEFORE: usize = 8;
+/// How far a cue may stand before (words between) or after (tokens between) the sum it marks.
+const CUE_BEFORE: usize = 10;
 const CUE_AFTER: usize = 3;
 
 impl Cx<'_> {
@@ -982,7 +984,11 @@ impl Cx<'_> {
         let mut best: Option<(usize, &CueHit)> = None;
         for c in cues {
             let d = if c.tok.end <= tok.start {
-                let d = tok.start - c.tok.end;
+                // words between: Russian puts the subject far from its figure
+                // ("зарплата начальника отдела, по данным суда, составляла 430 тысяч")
+                let d = (c.tok.end..tok.start)
+                    .filter(|&k| matches!(self.toks[k].kind, Kind::Word | Kind::Num(_)))
+                    .count();
                 if d > CUE_BEFORE || sums.iter().any(|s| s.start >= c.tok.end && s.end <= tok.start) {
                     continue;
                 }
@@ -1059,6 +1065,7 @@ impl Cx<'_> {
         let mut committed: Option<(Q, usize)> = None; // after the last multiplier
         let mut pending_and = false;
         let mut any = false;
+        let mut crossed_dot = false;
         let mut j = i;
         while j < self.toks.len() {
             let t = &self.toks[j];
@@ -1070,6 +1077,17 @@ impl Cx<'_> {
                 cur_digits = true;
                 cur_any = true;
                 any = true;
+                j += 1;
+                continue;
+            }
+            if t.kind == Kind::Punct('.')
+                && committed.is_some_and(|(_, e)| e == j)
+                && self.toks.get(j + 1).is_some_and(|n| {
+                    matches!(n.kind, Kind::Num(_)) || self.has(j + 1, |x| matches!(x, Class::Num(_)))
+                })
+            {
+                // "1 млн. 200 тыс. тенге"; undone below unless a smaller multiplier follows
+                crossed_dot = true;
                 j += 1;
                 continue;
             }
@@ -1110,6 +1128,7 @@ impl Cx<'_> {
                 any = true;
                 j += 1;
                 committed = Some((total, j));
+                crossed_dot = false;
                 continue;
             }
             if cur_digits {
@@ -1225,7 +1244,7 @@ impl Cx<'_> {
         // "5 млн 2024" — digits after the last multiplier that no multiplier follows are
         // not part of the sum; words are ("one thousand five hundred").
         if let Some((t, end)) = committed {
-            if cur_digits && end < j {
+            if (cur_digits || crossed_dot) && end < j {
                 total = t;
                 cur = Q::ZERO;
                 j = end;
@@ -1353,15 +1372,19 @@ impl Cx<'_> {
         }
         let mut low = q1.q;
         if let Some(h) = &high {
+            let mut bad = false;
             if q1.top_mult.is_none() {
                 if let Some(m) = h.top_mult {
                     let scaled = low.mul(m as u128)?;
                     if scaled.le(h.q) {
                         low = scaled;
+                    } else {
+                        // "статья 190 – 2 млн тенге" is no range
+                        bad = true;
                     }
                 }
             }
-            if !low.le(h.q) || low == h.q {
+            if bad || !low.le(h.q) || low == h.q {
                 high = None;
                 low = q1.q;
             } else {
@@ -1433,6 +1456,14 @@ impl Cx<'_> {
             return false;
         }
         let e = self.skip_dot(end);
+        if e != end
+            && self
+                .toks
+                .get(e)
+                .is_some_and(|t| self.orig[t.start..].starts_with(char::is_uppercase))
+        {
+            return true; // "…получил 5 млн. Два дня спустя…": the dot ended the sentence
+        }
         match self.toks.get(e) {
             None => true,
             Some(t) => match t.kind {
