@@ -41,9 +41,18 @@ fn digit_groupings() {
     one("Он потребовал 1 000 000 тенге.", "1000000 KZT");
     one("He demanded 1,000,000 tenge.", "1000000 KZT");
     one("Он потребовал 1.000.000 тенге.", "1000000 KZT");
-    one("Он потребовал 1\u{00A0}000\u{00A0}000 тенге.", "1000000 KZT");
-    one("Он потребовал 1\u{202F}000\u{202F}000 тенге.", "1000000 KZT");
-    one("Он потребовал 1\u{2009}000\u{2009}000\u{00A0}тенге.", "1000000 KZT");
+    one(
+        "Он потребовал 1\u{00A0}000\u{00A0}000 тенге.",
+        "1000000 KZT",
+    );
+    one(
+        "Он потребовал 1\u{202F}000\u{202F}000 тенге.",
+        "1000000 KZT",
+    );
+    one(
+        "Он потребовал 1\u{2009}000\u{2009}000\u{00A0}тенге.",
+        "1000000 KZT",
+    );
     one("Он потребовал 1000000 тенге.", "1000000 KZT");
     one("Штраф составил 295 360 теңге.", "295360 KZT");
     one("He took 1,234,567.89 dollars.", "1234568 USD");
@@ -85,23 +94,38 @@ fn english_number_words() {
     one("He demanded two and a half million tenge.", "2500000 KZT");
     one("He demanded half a million tenge.", "500000 KZT");
     one("He demanded a million tenge.", "1000000 KZT");
-    one("He demanded two hundred and fifty thousand tenge.", "250000 KZT");
+    one(
+        "He demanded two hundred and fifty thousand tenge.",
+        "250000 KZT",
+    );
     one("He demanded twenty-five thousand dollars.", "25000 USD");
     one("He demanded a hundred thousand tenge.", "100000 KZT");
-    one("He demanded one million two hundred thousand tenge.", "1200000 KZT");
+    one(
+        "He demanded one million two hundred thousand tenge.",
+        "1200000 KZT",
+    );
     one("He asked for fifteen thousand soms.", "15000 KGS");
 }
 
 #[test]
 fn russian_number_words() {
     one("Он потребовал двести тысяч тенге.", "200000 KZT");
-    one("Он потребовал два с половиной миллиона тенге.", "2500000 KZT");
+    one(
+        "Он потребовал два с половиной миллиона тенге.",
+        "2500000 KZT",
+    );
     one("Он потребовал полтора миллиона тенге.", "1500000 KZT");
     one("Он потребовал полторы тысячи долларов.", "1500 USD");
-    one("в получении взятки в размере полутора миллионов тенге", "1500000 KZT");
+    one(
+        "в получении взятки в размере полутора миллионов тенге",
+        "1500000 KZT",
+    );
     one("Он потребовал пол-миллиона тенге.", "500000 KZT");
     one("Он потребовал полмиллиона тенге.", "500000 KZT");
-    one("в получении взятки в размере двух миллионов тенге", "2000000 KZT");
+    one(
+        "в получении взятки в размере двух миллионов тенге",
+        "2000000 KZT",
+    );
     one("Он вымогал одну тысячу долларов.", "1000 USD");
     one("Он вымогал три миллиона двести тысяч тенге.", "3200000 KZT");
     one("Он вымогал пятьсот тысяч тенге.", "500000 KZT");
@@ -168,13 +192,28 @@ fn ranges() {
     one("брал 200-300 тыс. тенге", "200000–300000 KZT");
     one("took 200-300 thousand tenge", "200000–300000 KZT");
     one("took between 1 and 2 million tenge", "1000000–2000000 KZT");
-    one("took between one and two million tenge", "1000000–2000000 KZT");
-    one("received between 200,000 and 300,000 tenge", "200000–300000 KZT");
-    one("брал от 500 тысяч до 1 миллиона тенге", "500000–1000000 KZT");
+    one(
+        "took between one and two million tenge",
+        "1000000–2000000 KZT",
+    );
+    one(
+        "received between 200,000 and 300,000 tenge",
+        "200000–300000 KZT",
+    );
+    one(
+        "брал от 500 тысяч до 1 миллиона тенге",
+        "500000–1000000 KZT",
+    );
     one("from 1.5 to 2 million tenge", "1500000–2000000 KZT");
     one("100-ден 200 мыңға дейін теңге алған", "100000–200000 KZT");
-    one("100 мыңнан 200 мыңға дейін теңге алған", "100000–200000 KZT");
-    one("ай сайын 200–300 мың теңге алып отырған", "200000–300000 KZT");
+    one(
+        "100 мыңнан 200 мыңға дейін теңге алған",
+        "100000–200000 KZT",
+    );
+    one(
+        "ай сайын 200–300 мың теңге алып отырған",
+        "200000–300000 KZT",
+    );
     one("demanded $200-$300", "200–300 USD");
 }
 
@@ -182,19 +221,34 @@ fn ranges() {
 fn two_forms() {
     let a = lex().find("He demanded $1,200 (about 600,000 tenge) from a driver.");
     assert_eq!(a.len(), 1, "{a:?}");
-    assert_eq!((a[0].value, a[0].currency, a[0].kzt), (1200, Currency::USD, Some(600000)));
+    assert_eq!(
+        (a[0].value, a[0].currency, a[0].kzt),
+        (1200, Currency::USD, Some(600000))
+    );
     let a = lex().find("He demanded US$ 5,000 (about 2.3 million tenge at the current rate).");
     assert_eq!(a.len(), 1, "{a:?}");
-    assert_eq!((a[0].value, a[0].currency, a[0].kzt), (5000, Currency::USD, Some(2300000)));
+    assert_eq!(
+        (a[0].value, a[0].currency, a[0].kzt),
+        (5000, Currency::USD, Some(2300000))
+    );
     let a = lex().find("Он получил 100 тыс. сомов (около 550 тыс. тенге).");
     assert_eq!(a.len(), 1, "{a:?}");
-    assert_eq!((a[0].value, a[0].currency, a[0].kzt), (100000, Currency::KGS, Some(550000)));
+    assert_eq!(
+        (a[0].value, a[0].currency, a[0].kzt),
+        (100000, Currency::KGS, Some(550000))
+    );
     let a = lex().find("Он получил 500 000 тенге ($1,000).");
     assert_eq!(a.len(), 1, "{a:?}");
-    assert_eq!((a[0].value, a[0].currency, a[0].kzt), (500000, Currency::KZT, Some(500000)));
+    assert_eq!(
+        (a[0].value, a[0].currency, a[0].kzt),
+        (500000, Currency::KZT, Some(500000))
+    );
     let a = lex().find("received 100,000 soms (about $1,150) from a driver");
     assert_eq!(a.len(), 1, "{a:?}");
-    assert_eq!((a[0].value, a[0].currency, a[0].kzt), (100000, Currency::KGS, None));
+    assert_eq!(
+        (a[0].value, a[0].currency, a[0].kzt),
+        (100000, Currency::KGS, None)
+    );
     let a = lex().find("он потребовал 2,5 тыс. долларов (около 218 тыс. сомов)");
     assert_eq!(a.len(), 1, "{a:?}");
     assert_eq!((a[0].value, a[0].currency), (2500, Currency::USD));
@@ -238,7 +292,10 @@ fn year_before_sum_is_not_grouped() {
 
 #[test]
 fn bare_sums_with_money_context() {
-    one("Он потребовал 100 тысяч, но согласился на меньшее.", "100000 KZT");
+    one(
+        "Он потребовал 100 тысяч, но согласился на меньшее.",
+        "100000 KZT",
+    );
     let a = lex().find("Сумма 500 тыс. была передана.");
     assert_eq!(a.len(), 1);
     assert!(a[0].currency_implied);
@@ -253,26 +310,65 @@ fn bare_sums_with_money_context() {
 
 #[test]
 fn roles_of_sums() {
-    assert_eq!(roles("Суд назначил штраф в размере 700 тысяч тенге."), [Role::Fine]);
+    assert_eq!(
+        roles("Суд назначил штраф в размере 700 тысяч тенге."),
+        [Role::Fine]
+    );
     assert_eq!(roles("He was fined 2 million tenge."), [Role::Fine]);
     assert_eq!(roles("Оған 25 млн теңге айыппұл салынды."), [Role::Fine]);
-    assert_eq!(roles("Его зарплата составляла около 280 тысяч тенге."), [Role::Salary]);
-    assert_eq!(roles("His monthly salary was 300,000 tenge."), [Role::Salary]);
-    assert_eq!(roles("Айлық жалақысы 420 мың теңге болған."), [Role::Salary]);
-    assert_eq!(roles("Суд избрал залог в размере 3 миллионов тенге."), [Role::Bail]);
+    assert_eq!(
+        roles("Его зарплата составляла около 280 тысяч тенге."),
+        [Role::Salary]
+    );
+    assert_eq!(
+        roles("His monthly salary was 300,000 tenge."),
+        [Role::Salary]
+    );
+    assert_eq!(
+        roles("Айлық жалақысы 420 мың теңге болған."),
+        [Role::Salary]
+    );
+    assert_eq!(
+        roles("Суд избрал залог в размере 3 миллионов тенге."),
+        [Role::Bail]
+    );
     assert_eq!(roles("released on bail of 10 million tenge"), [Role::Bail]);
-    assert_eq!(roles("Оны 3 млн теңге кепілге босатуды сұрады."), [Role::Bail]);
-    assert_eq!(roles("с конфискацией имущества на 5 млн тенге"), [Role::Confiscation]);
+    assert_eq!(
+        roles("Оны 3 млн теңге кепілге босатуды сұрады."),
+        [Role::Bail]
+    );
+    assert_eq!(
+        roles("с конфискацией имущества на 5 млн тенге"),
+        [Role::Confiscation]
+    );
     assert_eq!(roles("вознаграждение в 100 тысяч тенге"), [Role::Reward]);
-    assert_eq!(roles("to pay 500,000 tenge in moral damages"), [Role::Compensation]);
-    assert_eq!(roles("компенсацию морального вреда в 5 млн тенге"), [Role::Compensation]);
+    assert_eq!(
+        roles("to pay 500,000 tenge in moral damages"),
+        [Role::Compensation]
+    );
+    assert_eq!(
+        roles("компенсацию морального вреда в 5 млн тенге"),
+        [Role::Compensation]
+    );
     assert_eq!(roles("из бюджета выделено 3 млрд тенге"), [Role::Other]);
     assert_eq!(roles("a contract worth 1.8 billion tenge"), [Role::Other]);
-    assert_eq!(roles("задержан при получении взятки в 80 тысяч тенге"), [Role::Principal]);
-    assert_eq!(roles("extorted 850,000 tenge from a farmer"), [Role::Principal]);
+    assert_eq!(
+        roles("задержан при получении взятки в 80 тысяч тенге"),
+        [Role::Principal]
+    );
+    assert_eq!(
+        roles("extorted 850,000 tenge from a farmer"),
+        [Role::Principal]
+    );
     assert_eq!(roles("5 млн теңге пара алған тергеуші"), [Role::Principal]);
-    assert_eq!(roles("ущерб государству составил около 46 млн тенге"), [Role::Principal]);
-    assert_eq!(roles("мемлекетке 38 млн теңге залал келтірді"), [Role::Principal]);
+    assert_eq!(
+        roles("ущерб государству составил около 46 млн тенге"),
+        [Role::Principal]
+    );
+    assert_eq!(
+        roles("мемлекетке 38 млн теңге залал келтірді"),
+        [Role::Principal]
+    );
     assert_eq!(roles("a 1.5 million tenge bribe"), [Role::Principal]);
     assert_eq!(
         roles("айыппұл салмау үшін одан 20 мың сом талап еткен"),
@@ -306,13 +402,19 @@ fn principal_picks() {
     // a cued sum wins over an uncued one that comes first
     let mut a: Vec<Amount> = lex().find("В машине нашли 2 млн тенге.");
     a.extend(lex().find("Он получил взятку в 500 тысяч тенге."));
-    assert_eq!(principal(&a).map(format_amount).as_deref(), Some("500000 KZT"));
+    assert_eq!(
+        principal(&a).map(format_amount).as_deref(),
+        Some("500000 KZT")
+    );
 }
 
 #[test]
 fn abbreviation_dots_and_false_ranges() {
     one("Она передала 1 млн. 200 тыс. тенге.", "1200000 KZT");
-    one("Он получил 5 млн. Два дня спустя его задержали.", "5000000 KZT");
+    one(
+        "Он получил 5 млн. Два дня спустя его задержали.",
+        "5000000 KZT",
+    );
     one("по статье 190 – 2 млн тенге", "2000000 KZT");
     one("В 2020-2021 годах он получил 5 млн тенге", "5000000 KZT");
     one("Взятка составила 2 млн. тенге.", "2000000 KZT");
@@ -327,6 +429,33 @@ fn far_cues_in_russian() {
         roles("Официальная зарплата начальника отдела, по данным суда, составляла около 430 тысяч тенге в месяц."),
         [Role::Salary]
     );
-    assert_eq!(roles("Женщина лишилась 640 тысяч тенге."), [Role::Principal]);
-    assert_eq!(roles("За это полицейский попросил два миллиона тенге."), [Role::Principal]);
+    assert_eq!(
+        roles("Женщина лишилась 640 тысяч тенге."),
+        [Role::Principal]
+    );
+    assert_eq!(
+        roles("За это полицейский попросил два миллиона тенге."),
+        [Role::Principal]
+    );
+}
+
+#[test]
+fn sums_written_twice_and_loose_multipliers() {
+    one(
+        "взятку в размере 50 000 (пятьдесят тысяч) тенге",
+        "50000 KZT",
+    );
+    one("получил 5 тысяч 200 тенге", "5200 KZT");
+    one("Он вымогал миллион тенге.", "1000000 KZT");
+    one("Ол мың теңге алды.", "1000 KZT");
+    none("Ущерб исчисляется десятками тысяч тенге.");
+    none("Ущерб исчисляется тысячами тенге.");
+    none("He stole millions of tenge.");
+    none("Олар мыңдаған теңге жымқырған.");
+    one("He took $1 million.", "1000000 USD");
+    one("He took 1 million US dollars.", "1000000 USD");
+    one("получил 500 тысяч казахстанских тенге", "500000 KZT");
+    one("took a $5,000 bribe", "5000 USD");
+    one("от пяти до десяти тысяч тенге", "5000–10000 KZT");
+    one("Ол бес жүз мың теңге алды.", "500000 KZT");
 }

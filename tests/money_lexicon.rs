@@ -8,7 +8,10 @@ fn load(src: &str) -> Result<MoneyLexicon, LexiconError> {
 }
 
 fn line_of(src: &str, needle: &str) -> usize {
-    src[..src.find(needle).expect("needle present")].matches('\n').count() + 1
+    src[..src.find(needle).expect("needle present")]
+        .matches('\n')
+        .count()
+        + 1
 }
 
 #[test]

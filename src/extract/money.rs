@@ -91,7 +91,11 @@ impl FromStr for Currency {
             .iter()
             .copied()
             .find(|c| c.code().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| format!("unknown currency code `{s}` (expected an ISO 4217 code such as KZT, USD, KGS)"))
+            .ok_or_else(|| {
+                format!(
+                    "unknown currency code `{s}` (expected an ISO 4217 code such as KZT, USD, KGS)"
+                )
+            })
     }
 }
 
@@ -226,6 +230,7 @@ enum Class {
     OneAndHalf,
     Connector,
     Article,
+    Alone,
     From,
     Between,
     To,
@@ -337,6 +342,7 @@ struct RawGrammar {
     one_and_a_half: Words,
     connector: Words,
     article: Words,
+    alone: Words,
     range_from: Words,
     range_between: Words,
     range_to: Words,
@@ -470,6 +476,7 @@ impl MoneyLexicon {
         b.add_all(&g.one_and_a_half, Class::OneAndHalf)?;
         b.add_all(&g.connector, Class::Connector)?;
         b.add_all(&g.article, Class::Article)?;
+        b.add_all(&g.alone, Class::Alone)?;
         b.add_all(&g.range_from, Class::From)?;
         b.add_all(&g.range_between, Class::Between)?;
         b.add_all(&g.range_to, Class::To)?;
@@ -491,7 +498,10 @@ impl MoneyLexicon {
             let code =
                 Currency::from_str(c.code.get_ref()).map_err(|m| b.invalid(c.code.span(), m))?;
             if c.signs.is_empty() && c.words.is_empty() {
-                return Err(b.invalid(c.code.span(), format!("currency {code} has no signs or words")));
+                return Err(b.invalid(
+                    c.code.span(),
+                    format!("currency {code} has no signs or words"),
+                ));
             }
             b.add_all(&c.signs, Class::Sign(code))?;
             b.add_all(&c.words, Class::CurWord(code))?;
@@ -502,14 +512,16 @@ impl MoneyLexicon {
             if v == 0 || v >= 1000 {
                 return Err(b.invalid(
                     n.value.span(),
-                    format!("number word value {v}: expected 1..=999 (use [[multiplier]] for larger)"),
+                    format!(
+                        "number word value {v}: expected 1..=999 (use [[multiplier]] for larger)"
+                    ),
                 ));
             }
             b.add_all(&n.words, Class::Num(v))?;
         }
         for m in &raw.multiplier {
             let v = *m.value.get_ref();
-            if v < 1000 || v > 1_000_000_000_000 {
+            if !(1000..=1_000_000_000_000).contains(&v) {
                 return Err(b.invalid(
                     m.value.span(),
                     format!("multiplier {v}: expected between 1000 and 10^12"),
@@ -738,7 +750,9 @@ fn scan_number(s: &str, start: usize) -> (usize, Option<Dec>) {
     if let Some(c) = s[i..].chars().next() {
         if matches!(c, '.' | ',' | ':' | '/') && digits_at(b, i + 1) > 0 {
             let mut j = i;
-            while j < b.len() && (b[j].is_ascii_digit() || matches!(b[j], b'.' | b',' | b':' | b'/')) {
+            while j < b.len()
+                && (b[j].is_ascii_digit() || matches!(b[j], b'.' | b',' | b':' | b'/'))
+            {
                 j += 1;
             }
             return (j, None);
@@ -837,7 +851,10 @@ impl Q {
         self.n == 0
     }
     fn add(self, o: Q) -> Option<Q> {
-        let n = self.n.checked_mul(o.d)?.checked_add(o.n.checked_mul(self.d)?)?;
+        let n = self
+            .n
+            .checked_mul(o.d)?
+            .checked_add(o.n.checked_mul(self.d)?)?;
         let d = self.d.checked_mul(o.d)?;
         Q { n, d }.norm()
     }
@@ -989,13 +1006,21 @@ impl Cx<'_> {
                 let d = (c.tok.end..tok.start)
                     .filter(|&k| matches!(self.toks[k].kind, Kind::Word | Kind::Num(_)))
                     .count();
-                if d > CUE_BEFORE || sums.iter().any(|s| s.start >= c.tok.end && s.end <= tok.start) {
+                if d > CUE_BEFORE
+                    || sums
+                        .iter()
+                        .any(|s| s.start >= c.tok.end && s.end <= tok.start)
+                {
                     continue;
                 }
                 2 * d
             } else if c.tok.start >= tok.end {
                 let d = c.tok.start - tok.end;
-                if d > CUE_AFTER || sums.iter().any(|s| s.start >= tok.end && s.end <= c.tok.start) {
+                if d > CUE_AFTER
+                    || sums
+                        .iter()
+                        .any(|s| s.start >= tok.end && s.end <= c.tok.start)
+                {
                     continue;
                 }
                 2 * d + 1
@@ -1083,7 +1108,8 @@ impl Cx<'_> {
             if t.kind == Kind::Punct('.')
                 && committed.is_some_and(|(_, e)| e == j)
                 && self.toks.get(j + 1).is_some_and(|n| {
-                    matches!(n.kind, Kind::Num(_)) || self.has(j + 1, |x| matches!(x, Class::Num(_)))
+                    matches!(n.kind, Kind::Num(_))
+                        || self.has(j + 1, |x| matches!(x, Class::Num(_)))
                 })
             {
                 // "1 млн. 200 тыс. тенге"; undone below unless a smaller multiplier follows
@@ -1115,6 +1141,10 @@ impl Cx<'_> {
                 find(&|x| matches!(x, Class::Mult(_))).or(glued_mult)
             {
                 if m >= last_mult {
+                    break;
+                }
+                // "миллион тенге" is one million; "тысячи тенге", "millions" are not a sum
+                if !cur_any && !self.has(j, |x| x == Class::Alone) {
                     break;
                 }
                 let base = if cur.is_zero() { Q::int(1) } else { cur };
@@ -1203,8 +1233,7 @@ impl Cx<'_> {
                     j += 1;
                     continue;
                 }
-                if !cur_any && self.has(j + 1, |x| matches!(x, Class::Mult(_) | Class::Hundred))
-                {
+                if !cur_any && self.has(j + 1, |x| matches!(x, Class::Mult(_) | Class::Hundred)) {
                     cur = Q::int(1);
                     cur_any = true;
                     j += 1;
@@ -1216,15 +1245,13 @@ impl Cx<'_> {
                 if stop_at_and && self.word(j) == "and" {
                     break;
                 }
-                let next_word_number = self.has(j + 1, |x| {
-                    matches!(
-                        x,
-                        Class::Num(_) | Class::Half | Class::Hundred | Class::Article
-                    )
-                }) && !matches!(
-                    self.toks.get(j + 1).map(|t| t.kind),
-                    Some(Kind::Num(_))
-                );
+                let next_word_number =
+                    self.has(j + 1, |x| {
+                        matches!(
+                            x,
+                            Class::Num(_) | Class::Half | Class::Hundred | Class::Article
+                        )
+                    }) && !matches!(self.toks.get(j + 1).map(|t| t.kind), Some(Kind::Num(_)));
                 if next_word_number {
                     pending_and = true;
                     j += 1;
@@ -1244,7 +1271,8 @@ impl Cx<'_> {
         // "5 млн 2024" — digits after the last multiplier that no multiplier follows are
         // not part of the sum; words are ("one thousand five hundred").
         if let Some((t, end)) = committed {
-            if (cur_digits || crossed_dot) && end < j {
+            // ("5 тысяч 200 тенге" keeps its 200: a currency follows)
+            if (cur_digits || crossed_dot) && end < j && self.currency_after(j).is_none() {
                 total = t;
                 cur = Q::ZERO;
                 j = end;
@@ -1329,11 +1357,10 @@ impl Cx<'_> {
         let mut until_needed = false;
         {
             let k = self.skip_dot(j);
-            let conn = if self.is_dash(k) {
-                Some(k + 1)
-            } else if self.has(k, |c| c == Class::To) {
-                Some(k + 1)
-            } else if between && self.has(k, |c| c == Class::RangeAnd) {
+            let conn = if self.is_dash(k)
+                || self.has(k, |c| c == Class::To)
+                || (between && self.has(k, |c| c == Class::RangeAnd))
+            {
                 Some(k + 1)
             } else if ablative {
                 until_needed = true;
@@ -1389,6 +1416,15 @@ impl Cx<'_> {
                 low = q1.q;
             } else {
                 j = after_high;
+            }
+        }
+
+        // "50 000 (пятьдесят тысяч) тенге": the sum again in words, in brackets
+        if high.is_none() && self.punct(j) == Some('(') {
+            if let Some(w) = self.quantity(j + 1, false) {
+                if self.punct(w.end) == Some(')') && w.q == q1.q {
+                    j = w.end + 1;
+                }
             }
         }
 
@@ -1531,4 +1567,3 @@ impl Cx<'_> {
 // ---------------------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------------------
-
