@@ -459,3 +459,22 @@ fn sums_written_twice_and_loose_multipliers() {
     one("от пяти до десяти тысяч тенге", "5000–10000 KZT");
     one("Ол бес жүз мың теңге алды.", "500000 KZT");
 }
+
+#[test]
+fn rates_codes_and_assets() {
+    assert_eq!(
+        roles("Currency rates USD 446.35 EUR 485.90 RUB 4.97"),
+        [Role::Other; 3]
+    );
+    none("https://example.kz/news/officer-stole-cash-3381");
+    assert_eq!(roles("Доллар бағамы 510 теңгеден төмендеді"), [Role::Other]);
+    assert_eq!(
+        roles("Ұлттық қор активтері 60 млрд долларға жетті"),
+        [Role::Other]
+    );
+    assert_eq!(
+        roles("Изъятые 3 млн тенге обращены в доход государства."),
+        [Role::Confiscation]
+    );
+    assert_eq!(roles("He paid a bribe of $446.35."), [Role::Principal]);
+}

@@ -609,7 +609,10 @@ impl MoneyLexicon {
         found
             .into_iter()
             .map(|f| {
-                let (role, cue) = cx.role(f.tok.clone(), &cues, &spans);
+                let (mut role, cue) = cx.role(f.tok.clone(), &cues, &spans);
+                if cue.is_none() && f.cents {
+                    role = Role::Other;
+                }
                 let currency = f.currency.or(first_stated).unwrap_or(self.default_currency);
                 let kzt = if currency == Currency::KZT {
                     Some(f.value)
@@ -900,6 +903,8 @@ struct Quantity {
 
 #[derive(Debug)]
 struct Found {
+    /// A small figure with cents: a price or a rate.
+    cents: bool,
     value: u64,
     high: Option<u64>,
     currency: Option<Currency>,
@@ -1344,6 +1349,16 @@ impl Cx<'_> {
             return None;
         }
         let between = i > 0 && self.has(i - 1, |c| c == Class::Between);
+        // "cash-3381", "ст.189-2": digits glued to a word by a hyphen or slash are a code
+        if pre.is_none()
+            && qi > 1
+            && self.glued(qi)
+            && matches!(self.punct(qi - 1), Some('-' | '/' | '#' | '№' | '_'))
+            && self.glued(qi - 1)
+            && self.is_word(qi - 2)
+        {
+            return None;
+        }
         let q1 = self.quantity(qi, between)?;
         let mut j = q1.end;
         let (j2, abl_suffix) = self.case_ending(j);
@@ -1458,7 +1473,14 @@ impl Cx<'_> {
             return None;
         }
 
+        // "USD 446.35", "доллар 4.97": a figure with cents and no multiplier is a price or
+        // a rate, not a sum of misconduct (unless a cue says so)
+        let cents = q1.top_mult.is_none()
+            && high.is_none()
+            && matches!(self.toks[qi].kind, Kind::Num(d) if d.frac == 2)
+            && value < 10_000;
         let mut found = Found {
+            cents,
             value,
             high: high_v,
             currency,
@@ -1567,3 +1589,73 @@ impl Cx<'_> {
 // ---------------------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> Option<(u128, u32)> {
+        let (end, d) = scan_number(s, 0);
+        assert!(end <= s.len());
+        d.map(|d| (d.int, d.frac))
+    }
+
+    #[test]
+    fn grouping_is_told_from_decimals() {
+        assert_eq!(num("1 000 000"), Some((1_000_000, 0)));
+        assert_eq!(num("1,000,000"), Some((1_000_000, 0)));
+        assert_eq!(num("1.000.000"), Some((1_000_000, 0)));
+        assert_eq!(num("1\u{202F}000"), Some((1_000, 0)));
+        assert_eq!(num("1,5"), Some((15, 1)));
+        assert_eq!(num("2.25"), Some((225, 2)));
+        assert_eq!(num("1,500"), Some((1_500, 0)));
+        assert_eq!(num("1,000,000.50"), Some((100_000_050, 2)));
+        assert_eq!(num("1.234.567,5"), Some((12_345_675, 1)));
+        assert_eq!(num("2024 500"), Some((2024, 0)));
+        assert_eq!(num("12 3456"), Some((12, 0)));
+    }
+
+    #[test]
+    fn dates_times_and_codes_are_not_numbers() {
+        assert_eq!(num("12.03.2024"), None);
+        assert_eq!(num("14:30"), None);
+        assert_eq!(num("1,2,3"), None);
+        assert_eq!(num("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn folding_keeps_byte_offsets() {
+        for s in [
+            "ПОЛУТОРА Миллионов ТЕҢГЕ",
+            "Ёлка İstanbul ẞ",
+            "$5,000 ₸ € ½",
+        ] {
+            let f = fold(s);
+            assert_eq!(f.len(), s.len());
+            assert!(s.char_indices().all(|(i, _)| f.is_char_boundary(i)));
+        }
+        assert_eq!(fold("ТРЁХ"), "трех");
+    }
+
+    #[test]
+    fn stems_and_exact_words() {
+        let lex = MoneyLexicon::embedded();
+        let mut out = Vec::new();
+        lex.table.lookup("теңгеден", &mut out);
+        assert!(out.contains(&Class::CurWord(Currency::KZT)));
+        lex.table.lookup("стоимость", &mut out);
+        assert!(!out.iter().any(|c| matches!(c, Class::Num(_))));
+        lex.table.lookup("euros", &mut out);
+        assert!(out.contains(&Class::CurWord(Currency::EUR)));
+        lex.table.lookup("europe", &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn principal_never_takes_a_fine() {
+        let lex = MoneyLexicon::embedded();
+        let a = lex.find("Оған 25 млн теңге айыппұл салынды, кепіл 3 млн теңге.");
+        assert_eq!(a.len(), 2);
+        assert!(principal(&a).is_none());
+    }
+}
