@@ -1,5 +1,5 @@
 //! [`Article`](crate::page::Article) → [`Extraction`]: the incidents and statistics it reports.
 
 pub mod lexmatch;
-pub mod text;
 pub mod money;
+pub mod text;
