@@ -176,7 +176,7 @@ impl Lexicon {
         let money = MoneyLexicon::from_toml(ms, mp);
         let mut errors = b.errors;
         let gazetteer = gazetteer.map_err(|e| errors.extend(e.0)).ok();
-        let money = money.map_err(|e| errors.push(e)).ok();
+        let money = money.map_err(|e| errors.push(e.into())).ok();
         match (gazetteer, money) {
             (Some(gazetteer), Some(money)) if errors.is_empty() => Ok(Lexicon {
                 words: Matcher::new(b.patterns),
