@@ -167,6 +167,23 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
             h.tag = Tag::NotPolice;
         }
     }
+    // "представился следователем", "posing as police officers": a pretence, not an officer.
+    let pretences: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|h| h.tag == Tag::Impersonation)
+        .map(|h| h.range.clone())
+        .collect();
+    for h in kept
+        .iter_mut()
+        .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
+    {
+        let pretended = pretences
+            .iter()
+            .any(|p| p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3);
+        if pretended {
+            h.tag = Tag::NotPolice;
+        }
+    }
     hits.extend(kept);
     hits.sort_by_key(|h| h.range.start);
 }

@@ -14,8 +14,10 @@ use crate::date::PartialDate;
 #[derive(Debug, Clone)]
 struct Trigger {
     sent: usize,
-    /// The police actor's text; `None` when the actor is ambiguous ("law enforcement officer").
+    /// The police actor's text as written.
     actor: Option<String>,
+    /// Where the actor stands in the sentence; `None` when carried from the sentence before.
+    actor_range: Option<std::ops::Range<usize>>,
     ambiguous: bool,
 }
 
@@ -117,6 +119,23 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
     }
 
     let single = segments.len() == 1;
+    if single {
+        if let Some(tp) = title_para {
+            let ts: Vec<Trigger> = doc.paras[tp]
+                .sentences
+                .clone()
+                .filter_map(|i| triggers[i].clone())
+                .collect();
+            let seg = &mut segments[0];
+            if !seg
+                .triggers
+                .iter()
+                .any(|t| doc.paras[doc.sents[t.sent].para].is_title)
+            {
+                seg.triggers.splice(0..0, ts);
+            }
+        }
+    }
     let dominant = dominant_place(doc);
     let mut out: Vec<Incident> = Vec::new();
     for seg in &segments {
@@ -139,7 +158,7 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
             .or_else(|| dateline_place(doc))
             .or_else(|| title_para.and_then(|tp| first_place(doc, doc.paras[tp].sentences.clone())))
             .or_else(|| dominant.clone());
-        let (amount, amount_kzt) = amount(doc, seg, lex);
+        let (amount, amount_kzt) = amount(doc, seg, offense);
         let stage = stage(doc, &sents, lex);
         let first = &seg.triggers[0];
         let actor = first.actor.clone().unwrap_or_default();
@@ -252,16 +271,14 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         }
     });
     match nearest {
-        Some(a) if matches!(a.tag, Tag::Police | Tag::PoliceGeneric) => Some(Trigger {
-            sent: i,
-            actor: Some(s.orig(a.range.clone()).to_string()),
-            ambiguous: false,
-        }),
-        Some(a) if a.tag == Tag::Ambiguous => Some(Trigger {
-            sent: i,
-            actor: Some(s.orig(a.range.clone()).to_string()),
-            ambiguous: true,
-        }),
+        Some(a) if matches!(a.tag, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous) => {
+            Some(Trigger {
+                sent: i,
+                actor: Some(s.orig(a.range.clone()).to_string()),
+                actor_range: Some(a.range.clone()),
+                ambiguous: a.tag == Tag::Ambiguous,
+            })
+        }
         Some(_) => None,
         None => {
             // "He demanded 100 thousand" after "A district inspector was detained.":
@@ -280,6 +297,7 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             Some(Trigger {
                 sent: i,
                 actor: Some(prev.orig(a.range.clone()).to_string()),
+                actor_range: None,
                 ambiguous: false,
             })
         }
@@ -302,50 +320,73 @@ fn has_count(s: &Sentence) -> bool {
     })
 }
 
-/// The category the case's sentences charge: named offenses over suggested ones, then the
-/// lexicon's priority, then how often each is named.
+/// The category the case's sentences charge. In each trigger sentence the offense named
+/// nearest the accused (after it first: the verb follows its subject) gets a vote, the
+/// lead sentence two; named offenses win over suggested ones, the lexicon's priority
+/// settles a tie.
 fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
-    let mut named: BTreeMap<Offense, usize> = BTreeMap::new();
-    let mut weak: BTreeMap<Offense, usize> = BTreeMap::new();
-    for t in &seg.triggers {
+    let mut named: BTreeMap<Offense, u32> = BTreeMap::new();
+    let mut weak: BTreeMap<Offense, u32> = BTreeMap::new();
+    for (k, t) in seg.triggers.iter().enumerate() {
         let s = &doc.sents[t.sent];
-        for h in &s.hits {
-            match h.tag {
-                Tag::Offense(Offense::Death) if !s.has(|t| t == Tag::DeathContext) => {}
-                Tag::Offense(o) => *named.entry(o).or_default() += 1,
-                Tag::WeakOffense(o) => *weak.entry(o).or_default() += 1,
-                _ => {}
-            }
+        let weight = if k == 0 { 2 } else { 1 };
+        let death_ok = s.has(|t| t == Tag::DeathContext);
+        let nearest = |want_weak: bool| {
+            s.hits
+                .iter()
+                .filter_map(|h| match h.tag {
+                    Tag::Offense(Offense::Death) if !death_ok => None,
+                    Tag::Offense(o) if !want_weak => Some((o, &h.range)),
+                    Tag::WeakOffense(o) if want_weak => Some((o, &h.range)),
+                    _ => None,
+                })
+                .min_by_key(|(o, r)| {
+                    let d = match &t.actor_range {
+                        Some(a) if a.end <= r.start => s.words_between(a, r),
+                        Some(a) => s.words_between(a, r) + 3,
+                        None => super::text::words(&s.norm.text[..r.start]).len(),
+                    };
+                    (d, -lex.offense_priority[o])
+                })
+                .map(|(o, _)| o)
+        };
+        if let Some(o) = nearest(false) {
+            *named.entry(o).or_default() += weight;
+        } else if let Some(o) = nearest(true) {
+            *weak.entry(o).or_default() += weight;
         }
     }
-    let pick = |m: &BTreeMap<Offense, usize>| {
+    let pick = |m: &BTreeMap<Offense, u32>| {
         m.iter()
-            .max_by_key(|(o, n)| (lex.offense_priority[o], **n))
+            .max_by_key(|(o, n)| (**n, lex.offense_priority[o]))
             .map(|(o, _)| *o)
     };
     pick(&named).or_else(|| pick(&weak))
 }
 
-fn amount(doc: &Doc, seg: &Segment, _lex: &Lexicon) -> (Option<Money>, Option<u64>) {
-    let from = |idx: &mut dyn Iterator<Item = usize>| -> Vec<Amount> {
-        idx.flat_map(|i| doc.sents[i].amounts.iter().cloned())
-            .collect()
-    };
+/// The principal sum: from the sentences that charge the officer, else from the case's
+/// sentences that name the officer, else from those that name the offense.
+fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<u64>) {
+    let collect =
+        |pred: &dyn Fn(&Sentence) -> bool, pool: &mut dyn Iterator<Item = usize>| -> Vec<Amount> {
+            pool.filter(|&i| pred(&doc.sents[i]))
+                .flat_map(|i| doc.sents[i].amounts.iter().cloned())
+                .collect()
+        };
     let mut trig: Vec<usize> = seg.triggers.iter().map(|t| t.sent).collect();
     trig.dedup();
-    let in_triggers = from(&mut trig.iter().copied());
-    let chosen = money::principal(&in_triggers).cloned().or_else(|| {
-        let others = from(&mut seg.context.iter().copied().filter(|i| {
-            let s = &doc.sents[*i];
-            s.has(|t| {
-                matches!(
-                    t,
-                    Tag::Offense(_) | Tag::WeakOffense(_) | Tag::Police | Tag::PoliceGeneric
-                )
-            })
-        }));
-        money::principal(&others).cloned()
-    });
+    let tiers: [Vec<Amount>; 3] = [
+        collect(&|_| true, &mut trig.iter().copied()),
+        collect(
+            &|s| s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric)),
+            &mut seg.context.iter().copied(),
+        ),
+        collect(
+            &|s| s.has(|t| t == Tag::Offense(offense) || t == Tag::WeakOffense(offense)),
+            &mut seg.context.iter().copied(),
+        ),
+    ];
+    let chosen = tiers.iter().find_map(|t| money::principal(t).cloned());
     match chosen {
         Some(a) => {
             let kzt = if a.currency == Currency::KZT {

@@ -173,7 +173,7 @@ impl<T> Matcher<T> {
             let word_end = end_of_word(norm, lit_end);
             let mut tails = Vec::with_capacity(pat.words.len());
             match &pat.words[0] {
-                WordPat::Exact(_) if word_end != lit_end => continue,
+                WordPat::Exact(_) if !possessive_or_empty(&norm[lit_end..word_end]) => continue,
                 _ => tails.push(lit_end..word_end),
             }
             let end = if pat.words.len() == 1 {
@@ -196,6 +196,11 @@ impl<T> Matcher<T> {
         out.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
         out
     }
+}
+
+/// An exact word still matches with an English possessive after it ("committee's").
+fn possessive_or_empty(tail: &str) -> bool {
+    matches!(tail, "" | "'s" | "'")
 }
 
 fn end_of_word(s: &str, from: usize) -> usize {
@@ -240,7 +245,9 @@ fn match_rest(
             let tok = toks.get(t)?;
             let word = &s[tok.clone()];
             let ok = match w {
-                WordPat::Exact(_) => word == lit,
+                WordPat::Exact(_) => word
+                    .strip_prefix(lit.as_str())
+                    .is_some_and(possessive_or_empty),
                 _ => word.starts_with(lit.as_str()),
             };
             if !ok {

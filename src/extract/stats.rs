@@ -109,8 +109,9 @@ pub fn find(doc: &Doc, published: Option<PartialDate>) -> Vec<Statistic> {
             }
         }
     }
-    // Figures come in reports: one lone figure in a story is a detail, not a statistic.
-    if out.len() < 2 {
+    // Figures come in reports: a figure or two in a story about a case is a detail.
+    let measures: std::collections::BTreeSet<Measure> = out.iter().map(|s| s.measure).collect();
+    if out.len() < 3 || measures.len() < 2 {
         out.clear();
     }
     out
