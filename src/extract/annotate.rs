@@ -68,7 +68,15 @@ pub struct Doc {
 impl Doc {
     pub fn new(article: &Article, lex: &Lexicon) -> Doc {
         let lang = match article.lang {
-            Lang::Unknown => guess_lang(article),
+            Lang::Unknown => {
+                let all: Vec<&str> = article
+                    .title
+                    .iter()
+                    .chain(article.paragraphs.iter())
+                    .map(String::as_str)
+                    .collect();
+                crate::page::detect_lang(&all.join("\n"))
+            }
             l => l,
         };
         let mut doc = Doc {
@@ -186,35 +194,6 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
     }
     hits.extend(kept);
     hits.sort_by_key(|h| h.range.start);
-}
-
-/// Kazakh has letters Russian lacks; Latin text is English for our purposes.
-pub fn guess_lang(article: &Article) -> Lang {
-    let mut cyr = 0usize;
-    let mut lat = 0usize;
-    let mut kaz = 0usize;
-    let text = article.title.iter().chain(article.paragraphs.iter());
-    for c in text.flat_map(|p| p.chars()) {
-        match c {
-            'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө'
-            | 'Ұ' | 'Ү' | 'Һ' | 'І' => {
-                kaz += 1;
-                cyr += 1
-            }
-            'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => cyr += 1,
-            'a'..='z' | 'A'..='Z' => lat += 1,
-            _ => {}
-        }
-    }
-    if cyr == 0 && lat == 0 {
-        Lang::Unknown
-    } else if lat > cyr {
-        Lang::En
-    } else if kaz * 100 > cyr * 2 {
-        Lang::Kk
-    } else {
-        Lang::Ru
-    }
 }
 
 /// Whether a place is a Kazakhstan place that pins a region.

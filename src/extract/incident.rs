@@ -162,7 +162,7 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         let stage = stage(doc, &sents, lex);
         let first = &seg.triggers[0];
         let actor = first.actor.clone().unwrap_or_default();
-        let date = published;
+        let date = incident_date(doc, seg, &sents, published);
         let (country, region, place_name, geo) = match &place {
             Some(p) if p.hit.country == "KZ" => (
                 "KZ".to_string(),
@@ -501,4 +501,27 @@ fn dominant_place(doc: &Doc) -> Option<PlaceRef> {
         }
     }
     count.into_values().max_by_key(|(n, _)| *n).map(|(_, p)| p)
+}
+
+/// When it happened: a date written in the sentences that charge the officer, else in the
+/// case's other sentences, else the day the article was published. Dates without a year
+/// take the publication's, and a date after publication is a misreading.
+fn incident_date(
+    doc: &Doc,
+    seg: &Segment,
+    sents: &[usize],
+    published: Option<PartialDate>,
+) -> Option<PartialDate> {
+    let year = published.map(PartialDate::year);
+    let plausible = |d: &PartialDate| {
+        published.is_none_or(|p| d.year() <= p.year() && d.year() >= p.year() - 15)
+    };
+    let pick = |idx: &mut dyn Iterator<Item = usize>| {
+        idx.flat_map(|i| crate::date::find_dates(&doc.sents[i].text, year))
+            .map(|(_, d)| d)
+            .find(|d| plausible(d) && d.precision() != crate::date::DatePrecision::Year)
+    };
+    pick(&mut seg.triggers.iter().map(|t| t.sent))
+        .or_else(|| pick(&mut sents.iter().copied()))
+        .or(published)
 }
