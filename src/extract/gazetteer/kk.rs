@@ -45,16 +45,29 @@ pub fn sound_of(c: char) -> Sound {
     }
 }
 
-/// Which harmonies a stem allows: (back, front). Both when it has only neutral vowels.
+/// Which harmonies a stem allows: (back, front). The last vowel decides ("Ақтөбе|де",
+/// "Алматы|да"); an е right after a vowel is the Russian spelling of "йе" and follows the
+/// vowel before it ("Қонаев|та", as in "Тоқаев|тың"); a word in Russian letters with both kinds
+/// of vowel is a loan and is seen with either; neutral vowels only (у, и) take both.
 pub fn harmony(stem: &str) -> (bool, bool) {
-    for c in stem.chars().rev() {
-        match c {
-            'а' | 'о' | 'ұ' | 'ы' | 'я' => return (true, false),
-            'ә' | 'ө' | 'ү' | 'і' | 'е' | 'э' => return (false, true),
-            _ => {}
-        }
+    let back = |c: char| matches!(c, 'а' | 'о' | 'ұ' | 'ы' | 'я');
+    let front = |c: char| matches!(c, 'ә' | 'ө' | 'ү' | 'і' | 'е' | 'э');
+    let cs: Vec<char> = stem.chars().collect();
+    let vowels: Vec<char> = cs
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let glide = c == 'е' && i > 0 && matches!(cs[i - 1], 'а' | 'о' | 'у' | 'ы' | 'я' | 'и' | 'ю');
+            (back(c) || front(c)) && !glide
+        })
+        .map(|(_, &c)| c)
+        .collect();
+    let Some(&last) = vowels.last() else { return (true, true) };
+    let mixed = vowels.iter().any(|&c| back(c)) && vowels.iter().any(|&c| front(c));
+    if mixed && !has_kk_letters(stem) {
+        return (true, true);
     }
-    (true, true)
+    (back(last), front(last))
 }
 
 /// Folds Kazakh-only letters to the Russian letters people type instead.
@@ -213,6 +226,8 @@ mod tests {
             assert!(t.contains(ok), "ақтөбе+{ok}");
         }
         assert!(!t.contains("да") && !t.contains("те"));
+        assert!(tails("қонаев").contains("тың") && !tails("қонаев").contains("тің"), "е after a vowel");
+        assert!(tails("петропавл").contains("да") && tails("петропавл").contains("де"), "loan: either");
         let t = tails("шымкент");
         for ok in ["те", "тен", "ке", "тің", "ті", "тегі", "тік"] {
             assert!(t.contains(ok), "шымкент+{ok}");

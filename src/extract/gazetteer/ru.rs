@@ -19,6 +19,9 @@ const NOUN_SOFT: &[&str] = &["ь", "и", "ью", "я", "ю", "ем", "е"];
 const NOUN_J: &[&str] = &["й", "я", "ю", "ем", "е", "и"];
 const NOUN_O: &[&str] = &["о", "а", "у", "ом", "е"];
 const INDECL: &[&str] = &[""];
+/// Names in -ы after a consonant: mostly indeclinable (Алматы), but some are declined as
+/// plurals (Кульсары → в Кульсарах); the plural case endings cannot be mistaken for words.
+const NOUN_PL: &[&str] = &["ы", "ах", "ам", "ами"];
 
 /// Whether a word looks like a Russian adjective in the nominative.
 pub fn is_adjective(w: &str) -> bool {
@@ -47,6 +50,7 @@ pub fn noun(w: &str) -> (String, &'static [&'static str]) {
         'ь' => drop1(NOUN_SOFT),
         'й' => drop1(NOUN_J),
         'о' if matches!(before, 'в' | 'н') && w.chars().count() > 4 => drop1(NOUN_O),
+        'ы' if !matches!(before, 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я') => drop1(NOUN_PL),
         'о' | 'е' | 'и' | 'у' | 'ы' | 'ю' | 'э' | 'ә' | 'ө' | 'ү' | 'ұ' | 'і' => {
             (w.to_string(), INDECL)
         }
@@ -63,6 +67,7 @@ mod tests {
     fn classes() {
         assert_eq!(noun("караганда").0, "караганд");
         assert_eq!(noun("актобе"), ("актобе".to_string(), INDECL));
+        assert_eq!(noun("кульсары"), ("кульсар".to_string(), NOUN_PL));
         assert_eq!(noun("семей").0, "семе");
         assert_eq!(noun("арысь").0, "арыс");
         assert_eq!(noun("булаево").0, "булаев");
