@@ -100,7 +100,7 @@ impl Doc {
             let text = p[r].to_string();
             let norm = normalise(&text);
             let hits = self.word_hits(&norm.text, lex);
-            let places = lex.gazetteer.find(&norm.text);
+            let places = lex.gazetteer.find_cased(&norm, &text);
             let amounts = lex.money.find(&text);
             self.sents.push(Sentence {
                 text,

@@ -81,8 +81,20 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("cues.toml", include_str!("../../config/lexicon/cues.toml")),
     (
-        "places.toml",
-        include_str!("../../config/lexicon/places.toml"),
+        "places_words.toml",
+        include_str!("../../config/lexicon/places_words.toml"),
+    ),
+    (
+        "places_kz.toml",
+        include_str!("../../config/lexicon/places_kz.toml"),
+    ),
+    (
+        "places_kz_towns.toml",
+        include_str!("../../config/lexicon/places_kz_towns.toml"),
+    ),
+    (
+        "places_foreign.toml",
+        include_str!("../../config/lexicon/places_foreign.toml"),
     ),
     (
         "money.toml",
@@ -170,8 +182,16 @@ impl Lexicon {
         let offense_priority = b.offenses(src("offenses.toml"));
         let stage_rank = b.stages(src("stages.toml"));
         b.cues(src("cues.toml"));
-        let (pp, ps) = src("places.toml");
-        let gazetteer = Gazetteer::from_toml(&[(pp, ps)]);
+        let places: Vec<(&Path, &str)> = [
+            "places_words.toml",
+            "places_kz.toml",
+            "places_kz_towns.toml",
+            "places_foreign.toml",
+        ]
+        .into_iter()
+        .map(src)
+        .collect();
+        let gazetteer = Gazetteer::from_toml(&places);
         let (mp, ms) = src("money.toml");
         let money = MoneyLexicon::from_toml(ms, mp);
         let mut errors = b.errors;
