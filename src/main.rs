@@ -56,6 +56,8 @@ enum ExtractFormat {
     Json,
     /// Aligned columns for people.
     Table,
+    /// Every sentence with what each lexicon found in it: why a case was read or missed.
+    Explain,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,6 +142,10 @@ fn run_extract(
                 "statistics": ex.statistics,
             })),
             ExtractFormat::Table => dozor::table::write(&mut out, &input.source, &ex)?,
+            ExtractFormat::Explain => {
+                let article = page::read(&std::fs::read(&input.path)?, None, input.content_type());
+                writeln!(out, "== {}\n{}", input.source, extract::explain(&article, &lex))?;
+            }
         }
     }
     if let ExtractFormat::Json = format {

@@ -90,7 +90,23 @@ impl Doc {
         for p in &article.paragraphs {
             doc.push_para(p, false, lex);
         }
+        doc.resolve_generic_ranks();
         doc
+    }
+
+    /// "The officer" means an officer of whichever force the text last named: after
+    /// "a KNB officer was detained", a later "the officer" is not a police officer.
+    fn resolve_generic_ranks(&mut self) {
+        let mut last: Option<Tag> = None;
+        for s in &mut self.sents {
+            for h in &mut s.hits {
+                match h.tag {
+                    Tag::Police | Tag::OtherForce => last = Some(h.tag),
+                    Tag::PoliceGeneric if last == Some(Tag::OtherForce) => h.tag = Tag::OtherForce,
+                    _ => {}
+                }
+            }
+        }
     }
 
     fn push_para(&mut self, p: &str, is_title: bool, lex: &Lexicon) {
@@ -157,13 +173,13 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
         }
         kept.push(a);
     }
-    let bodies: Vec<Range<usize>> = kept
+    let bodies: Vec<(Range<usize>, Tag)> = kept
         .iter()
-        .filter(|h| h.tag == Tag::NotPolice)
-        .map(|h| h.range.clone())
+        .filter(|h| matches!(h.tag, Tag::NotPolice | Tag::OtherForce))
+        .map(|h| (h.range.clone(), h.tag))
         .collect();
     for h in kept.iter_mut().filter(|h| h.tag == Tag::PoliceGeneric) {
-        let near = bodies.iter().any(|b| {
+        let near = bodies.iter().find(|(b, _)| {
             let (lo, hi) = if b.end <= h.range.start {
                 (b.end, h.range.start)
             } else {
@@ -171,8 +187,8 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
             };
             lo <= hi && words(&norm[lo..hi]).len() <= 2
         });
-        if near {
-            h.tag = Tag::NotPolice;
+        if let Some((_, tag)) = near {
+            h.tag = *tag;
         }
     }
     // "представился следователем", "posing as police officers": a pretence, not an officer.

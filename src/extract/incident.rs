@@ -259,7 +259,11 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         .filter(|h| {
             matches!(
                 h.tag,
-                Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::Ambiguous
+                Tag::Police
+                    | Tag::PoliceGeneric
+                    | Tag::NotPolice
+                    | Tag::OtherForce
+                    | Tag::Ambiguous
             )
         })
         .collect();
@@ -287,7 +291,7 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
                 .checked_sub(1)
                 .map(|p| &doc.sents[p])
                 .filter(|p| p.para == s.para)?;
-            if prev.has(|t| t == Tag::NotPolice) {
+            if prev.has(|t| matches!(t, Tag::NotPolice | Tag::OtherForce)) {
                 return None;
             }
             let a = prev

@@ -29,6 +29,8 @@ pub enum Tag {
     PoliceGeneric,
     PoliceBody,
     NotPolice,
+    /// A force that is not the police (KNB, anti-corruption, customs, army).
+    OtherForce,
     Ambiguous,
     Offense(Offense),
     /// A word that suggests the offense but does not name it ("promised to help"): it
@@ -49,7 +51,12 @@ impl Tag {
     pub fn is_actor(self) -> bool {
         matches!(
             self,
-            Tag::Police | Tag::PoliceGeneric | Tag::PoliceBody | Tag::NotPolice | Tag::Ambiguous
+            Tag::Police
+                | Tag::PoliceGeneric
+                | Tag::PoliceBody
+                | Tag::NotPolice
+                | Tag::OtherForce
+                | Tag::Ambiguous
         )
     }
 }
@@ -241,6 +248,7 @@ struct ActorsFile {
     police: Words,
     police_generic: Words,
     police_body: Words,
+    other_forces: Words,
     not_police: Words,
     ambiguous: Words,
 }
@@ -324,6 +332,7 @@ impl Builder {
         self.add(f, &a.police, Tag::Police);
         self.add(f, &a.police_generic, Tag::PoliceGeneric);
         self.add(f, &a.police_body, Tag::PoliceBody);
+        self.add(f, &a.other_forces, Tag::OtherForce);
         self.add(f, &a.not_police, Tag::NotPolice);
         self.add(f, &a.ambiguous, Tag::Ambiguous);
     }
