@@ -748,6 +748,8 @@ impl Gazetteer {
             }
         }
         if !errors.is_empty() {
+            let order: Vec<PathBuf> = sources.iter().map(|(p, _)| p.to_path_buf()).collect();
+            errors.sort_by_key(|e| (order.iter().position(|p| *p == e.file), e.line));
             return Err(LexiconErrors(errors));
         }
         Ok(Gazetteer {
@@ -873,11 +875,26 @@ impl Gazetteer {
                     let located = loc_before || loc_after;
                     if pat.person && !located {
                         let after_name = prev.is_some_and(|t| any_rule(&w.person_before, t))
-                            || prev.is_some_and(|t| t.chars().count() == 1);
+                            || (prev.is_some_and(|t| t.chars().count() == 1)
+                                && norm[toks[first - 1].end..h.range.start].contains('.'));
                         let named = next.is_some_and(|t| any_rule(&w.person_after, t));
                         let surname = joined(last, last + 1)
                             && next.is_some_and(|t| looks_like_surname(t, &w.surname_endings));
-                        if after_name || named || surname {
+                        // "Каныш Сатпаев": a capitalised word right before, in mid-sentence, is a first name
+                        let first_name = cased.is_some_and(|(nm, orig)| {
+                            prev.is_some() && joined(first - 1, first) && {
+                                let o = nm.orig_range(toks[first - 1].clone());
+                                let upper = orig[o.start..]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(char::is_uppercase);
+                                let before = orig[..o.start].trim_end();
+                                upper
+                                    && !before.is_empty()
+                                    && !before.ends_with(['.', '!', '?', '…', '"', '«', '—', ':'])
+                            }
+                        });
+                        if after_name || named || surname || first_name {
                             continue;
                         }
                     }
@@ -894,7 +911,8 @@ impl Gazetteer {
                                 || before.ends_with(['.', '!', '?', '…', '"', '«', '—', ':']);
                             upper && !initial
                         });
-                        if !capital {
+                        // a name that is both a word and a person ("Абай") needs a locality word
+                        if !capital || pat.person {
                             continue;
                         }
                     }

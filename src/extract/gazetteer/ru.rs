@@ -50,7 +50,9 @@ pub fn noun(w: &str) -> (String, &'static [&'static str]) {
         'ь' => drop1(NOUN_SOFT),
         'й' => drop1(NOUN_J),
         'о' if matches!(before, 'в' | 'н') && w.chars().count() > 4 => drop1(NOUN_O),
-        'ы' if !matches!(before, 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я') => drop1(NOUN_PL),
+        'ы' if !matches!(before, 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я') => {
+            drop1(NOUN_PL)
+        }
         'о' | 'е' | 'и' | 'у' | 'ы' | 'ю' | 'э' | 'ә' | 'ө' | 'ү' | 'ұ' | 'і' => {
             (w.to_string(), INDECL)
         }
