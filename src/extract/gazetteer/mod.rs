@@ -854,8 +854,11 @@ impl Gazetteer {
                 }
                 Need::Bare => {
                     let street = |t: Option<&str>| t.is_some_and(|t| any_rule(&w.street, t));
+                    // "Kabanbay Batyr Avenue", "Абай Құнанбаев көшесі": the street word may come one word later
+                    let next2 = if ends_inside { None } else { tok(last + 2) };
                     if (street(prev) && joined(first - 1, first))
                         || (street(next) && joined(last, last + 1))
+                        || (street(next2) && joined(last, last + 1) && joined(last + 1, last + 2))
                     {
                         continue;
                     }
