@@ -944,3 +944,61 @@ impl Gazetteer {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::normalise;
+    use super::*;
+
+    fn one(g: &Gazetteer, s: &str) -> (Option<String>, PlaceKind) {
+        let n = normalise(s);
+        let h = g.find_cased(&n, s);
+        assert_eq!(h.len(), 1, "{s}: {h:?}");
+        (h[0].region.clone(), h[0].kind)
+    }
+
+    #[test]
+    fn spec_examples() {
+        let g = Gazetteer::embedded();
+        let r = |s| one(&g, s).0.unwrap();
+        for s in ["Aqtobe", "Aktobe", "Актобе", "Ақтөбе", "Ақтөбеде"] {
+            assert_eq!(r(s), "KZ-15", "{s}");
+        }
+        for s in [
+            "Qaraganda",
+            "Karaganda",
+            "Караганда",
+            "Карагандинской области",
+            "Қарағанды",
+        ] {
+            assert_eq!(r(s), "KZ-35", "{s}");
+        }
+        for s in [
+            "North Kazakhstan",
+            "СКО",
+            "Северо-Казахстанская область",
+            "Солтүстік Қазақстан",
+        ] {
+            assert_eq!(r(s), "KZ-59", "{s}");
+        }
+        for s in [
+            "Jetisu region",
+            "Zhetysu Region",
+            "области Жетысу",
+            "Жетісу облысы",
+        ] {
+            assert_eq!(r(s), "KZ-33", "{s}");
+        }
+        assert_eq!(
+            one(&g, "in Temirtau"),
+            (Some("KZ-35".into()), PlaceKind::City)
+        );
+        assert_eq!(one(&g, "Нур-Султан").0.as_deref(), Some("KZ-71"));
+    }
+
+    #[test]
+    fn generated_tails_are_shared() {
+        let g = Gazetteer::embedded();
+        assert!(g.pattern_count() > 2000);
+    }
+}
