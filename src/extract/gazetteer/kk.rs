@@ -167,12 +167,18 @@ fn push_cases(out: &mut HashSet<String>, before: &str, s: Sound, back: bool) {
 pub fn tails(stem: &str) -> HashSet<String> {
     let mut out = HashSet::new();
     out.insert(String::new());
-    let Some(last) = stem.chars().last() else {
+    // a soft or hard sign is silent: "Пермь|де" assimilates to the м
+    let Some(last) = stem.chars().rev().find(|c| !matches!(c, 'ь' | 'ъ')) else {
         return out;
     };
-    let s = sound_of(last);
     let (b_ok, f_ok) = harmony(stem);
-    for back in [true, false] {
+    // A final б, в, г, д is devoiced in speech and spelt both ways: "Самарқандта", "Самарқандда".
+    let sounds: &[Sound] = if matches!(last, 'б' | 'в' | 'г' | 'д') {
+        &[Sound::Voiceless, Sound::Voiced]
+    } else {
+        &[sound_of(last)]
+    };
+    for (&s, back) in sounds.iter().flat_map(|s| [(s, true), (s, false)]) {
         if (back && !b_ok) || (!back && !f_ok) {
             continue;
         }
@@ -250,6 +256,8 @@ mod tests {
             assert!(t.contains(ok), "атырау+{ok}");
         }
         assert!(!tails("тараз").contains("ы"), "no possessive on toponyms");
+        assert!(tails("пермь").contains("де"), "a soft sign is silent");
+        assert!(tails("самарқанд").contains("та") && tails("самарқанд").contains("да"));
         assert!(abbr_tails().contains("-да") && abbr_tails().contains("-нын"));
     }
 }
