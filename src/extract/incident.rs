@@ -118,6 +118,25 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         }
     }
 
+    // One case told twice (a bilingual page, a recap at the end): same region, same offense.
+    let mut i = 0;
+    while i < segments.len() {
+        let mut j = i + 1;
+        while j < segments.len() {
+            let same = match (&segments[i].region, &segments[j].region) {
+                (Some(a), Some(b)) => same_place(&a.hit, &b.hit) && a.hit.country == "KZ",
+                _ => false,
+            } && offense(doc, &segments[i], lex) == offense(doc, &segments[j], lex);
+            if same {
+                let absorbed = segments.remove(j);
+                segments[i].triggers.extend(absorbed.triggers);
+                segments[i].context.extend(absorbed.context);
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
     let single = segments.len() == 1;
     if single {
         if let Some(tp) = title_para {
@@ -159,7 +178,7 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
             .or_else(|| title_para.and_then(|tp| first_place(doc, doc.paras[tp].sentences.clone())))
             .or_else(|| dominant.clone());
         let (amount, amount_kzt) = amount(doc, seg, offense);
-        let stage = stage(doc, &sents, lex);
+        let stage = stage(doc, &sents, lex, offense);
         let first = &seg.triggers[0];
         let actor = first.actor.clone().unwrap_or_default();
         let date = incident_date(doc, seg, &sents, published);
@@ -267,6 +286,22 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             )
         })
         .collect();
+    // A death in custody needs no accused: the custody is the police's.
+    let custody_death = offenses
+        .iter()
+        .any(|h| h.tag == Tag::Offense(Offense::Death));
+    let persons = actors
+        .iter()
+        .any(|a| matches!(a.tag, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous));
+    if custody_death && !persons {
+        let body = s.hits.iter().find(|h| h.tag == Tag::PoliceBody);
+        return Some(Trigger {
+            sent: i,
+            actor: body.map(|b| s.orig(b.range.clone()).to_string()),
+            actor_range: body.map(|b| b.range.clone()),
+            ambiguous: false,
+        });
+    }
     let nearest = actors.iter().min_by_key(|a| {
         if a.range.end <= first_offense.range.start {
             s.words_between(&a.range, &first_offense.range)
@@ -379,16 +414,21 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
         };
     let mut trig: Vec<usize> = seg.triggers.iter().map(|t| t.sent).collect();
     trig.dedup();
-    let tiers: [Vec<Amount>; 3] = [
+    let names_accused = |s: &Sentence| {
+        s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric)) || has_subject_pronoun(s)
+    };
+    let cued_principal = |a: &Amount| a.role == money::Role::Principal && a.cue.is_some();
+    let tiers: [Vec<Amount>; 4] = [
         collect(&|_| true, &mut trig.iter().copied()),
-        collect(
-            &|s| s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric)),
-            &mut seg.context.iter().copied(),
-        ),
+        collect(&names_accused, &mut seg.context.iter().copied()),
         collect(
             &|s| s.has(|t| t == Tag::Offense(offense) || t == Tag::WeakOffense(offense)),
             &mut seg.context.iter().copied(),
         ),
+        collect(&|_| true, &mut seg.context.iter().copied())
+            .into_iter()
+            .filter(cued_principal)
+            .collect(),
     ];
     let chosen = tiers.iter().find_map(|t| money::principal(t).cloned());
     match chosen {
@@ -410,7 +450,9 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
     }
 }
 
-fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon) -> Stage {
+/// The furthest stage the case's sentences report. In a death in custody, "detained"
+/// tells of the one who died, not of the officers.
+fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
     let mut best: Option<Stage> = None;
     for &i in sents {
         let s = &doc.sents[i];
@@ -419,6 +461,9 @@ fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon) -> Stage {
         }
         for h in &s.hits {
             if let Tag::Stage(st) = h.tag {
+                if offense == Offense::Death && st == Stage::Detained {
+                    continue;
+                }
                 if best.is_none_or(|b| lex.stage_rank[&st] > lex.stage_rank[&b]) {
                     best = Some(st);
                 }
@@ -465,8 +510,10 @@ fn origin_only(s: &Sentence, p: &PlaceHit) -> bool {
     })
 }
 
+/// Two places of one case: the same Kazakhstan region, or the same foreign country (whose
+/// regions dozor does not report).
 fn same_place(a: &PlaceHit, b: &PlaceHit) -> bool {
-    a.country == b.country && a.region == b.region
+    a.country == b.country && (a.country != "KZ" || a.region == b.region)
 }
 
 /// "TALDYKORGAN, August 19 –": a place at the very start of the first body paragraph.
@@ -528,4 +575,13 @@ fn incident_date(
     pick(&mut seg.triggers.iter().map(|t| t.sent))
         .or_else(|| pick(&mut sents.iter().copied()))
         .or(published)
+}
+
+/// "He", "она", "ол" …: in a story about one officer, the officer.
+fn has_subject_pronoun(s: &Sentence) -> bool {
+    const PRONOUNS: &[&str] = &["he", "they", "он", "они", "ол", "олар"];
+    super::text::words(&s.norm.text)
+        .iter()
+        .take(12)
+        .any(|r| PRONOUNS.contains(&&s.norm.text[r.clone()]))
 }

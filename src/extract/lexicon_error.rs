@@ -15,9 +15,18 @@ pub struct LexiconError {
 
 impl LexiconError {
     /// An error at a byte span of `src` (as `toml::Spanned` or a parse error gives it).
-    pub fn at(file: &Path, src: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn at(
+        file: &Path,
+        src: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
         let line = span.map_or(0, |s| line_of(src, s.start));
-        LexiconError { file: file.to_path_buf(), line, message: message.into() }
+        LexiconError {
+            file: file.to_path_buf(),
+            line,
+            message: message.into(),
+        }
     }
 
     /// A TOML syntax or shape error, with the line the parser points at.
@@ -47,7 +56,11 @@ pub struct LexiconErrors(pub Vec<LexiconError>);
 impl fmt::Display for LexiconErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.len();
-        writeln!(f, "{n} error{} in the lexicon:", if n == 1 { "" } else { "s" })?;
+        writeln!(
+            f,
+            "{n} error{} in the lexicon:",
+            if n == 1 { "" } else { "s" }
+        )?;
         for e in &self.0 {
             writeln!(f, "  {e}")?;
         }
@@ -65,7 +78,11 @@ impl From<LexiconError> for LexiconErrors {
 
 /// The 1-based line number of a byte offset.
 pub fn line_of(src: &str, byte: usize) -> usize {
-    src.as_bytes()[..byte.min(src.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    src.as_bytes()[..byte.min(src.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]

@@ -57,10 +57,16 @@ impl Pattern {
                 None => (w, false),
             };
             if lit.is_empty() || lit.contains('*') {
-                return Err(format!("`{w}`: `*` may only end a word, after at least one letter"));
+                return Err(format!(
+                    "`{w}`: `*` may only end a word, after at least one letter"
+                ));
             }
             let lit: String = lit.chars().map(fold).collect();
-            out.push(if prefix { WordPat::Prefix(lit) } else { WordPat::Exact(lit) });
+            out.push(if prefix {
+                WordPat::Prefix(lit)
+            } else {
+                WordPat::Exact(lit)
+            });
         }
         match out.last() {
             None => Err("an empty pattern matches nothing; remove it".to_string()),
@@ -72,7 +78,13 @@ impl Pattern {
     /// A pattern of one word, prefix or exact, from code rather than a lexicon file.
     pub fn word(lit: &str, prefix: bool) -> Pattern {
         let lit: String = lit.chars().map(fold).collect();
-        Pattern { words: vec![if prefix { WordPat::Prefix(lit) } else { WordPat::Exact(lit) }] }
+        Pattern {
+            words: vec![if prefix {
+                WordPat::Prefix(lit)
+            } else {
+                WordPat::Exact(lit)
+            }],
+        }
     }
 
     /// Several words, each a prefix or exact.
@@ -146,7 +158,9 @@ impl<T> Matcher<T> {
     /// Every match in `norm` (a normalised text), overlapping ones included, in order of
     /// their start.
     pub fn find_all<'m>(&'m self, norm: &str) -> Vec<Hit<'m, T>> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         let mut toks: Option<Vec<Range<usize>>> = None;
         let mut out = Vec::new();
         for m in ac.find_overlapping_iter(norm) {
@@ -172,7 +186,12 @@ impl<T> Matcher<T> {
                     None => continue,
                 }
             };
-            out.push(Hit { range: start..end, value, pattern: pid, tails });
+            out.push(Hit {
+                range: start..end,
+                value,
+                pattern: pid,
+                tails,
+            });
         }
         out.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
         out
@@ -246,12 +265,19 @@ mod tests {
     use super::*;
 
     fn m(pats: &[&str]) -> Matcher<usize> {
-        Matcher::new(pats.iter().enumerate().map(|(i, p)| (Pattern::parse(p).unwrap(), i)))
+        Matcher::new(
+            pats.iter()
+                .enumerate()
+                .map(|(i, p)| (Pattern::parse(p).unwrap(), i)),
+        )
     }
 
     fn found(mt: &Matcher<usize>, text: &str) -> Vec<(usize, String)> {
         let n = normalise(text);
-        mt.find_all(&n.text).into_iter().map(|h| (*h.value, n.text[h.range].to_string())).collect()
+        mt.find_all(&n.text)
+            .into_iter()
+            .map(|h| (*h.value, n.text[h.range].to_string()))
+            .collect()
     }
 
     #[test]
@@ -259,7 +285,11 @@ mod tests {
         let mt = m(&["полиция", "взятк*", "ивс"]);
         assert_eq!(
             found(&mt, "Полицияның? Нет: Полиция взяла ВЗЯТКУ в ИВС, живсе."),
-            [(0, "полиция".into()), (1, "взятку".into()), (2, "ивс".into())]
+            [
+                (0, "полиция".into()),
+                (1, "взятку".into()),
+                (2, "ивс".into())
+            ]
         );
     }
 
@@ -269,7 +299,10 @@ mod tests {
         let n = normalise("Сотрудники местной районной полиции задержаны");
         let hits = mt.find_all(&n.text);
         assert_eq!(hits.len(), 1);
-        assert_eq!(&n.text[hits[0].range.clone()], "сотрудники местной районной полиции");
+        assert_eq!(
+            &n.text[hits[0].range.clone()],
+            "сотрудники местной районной полиции"
+        );
         let tails: Vec<&str> = hits[0].tails.iter().map(|r| &n.text[r.clone()]).collect();
         assert_eq!(tails, ["и", "ии"]);
         assert!(found(&mt, "сотрудник a b c полиции").is_empty());
@@ -277,8 +310,12 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_explained() {
-        assert!(Pattern::parse("~ полиц*").unwrap_err().contains("start with a gap"));
-        assert!(Pattern::parse("по*лиц").unwrap_err().contains("`*` may only end"));
+        assert!(Pattern::parse("~ полиц*")
+            .unwrap_err()
+            .contains("start with a gap"));
+        assert!(Pattern::parse("по*лиц")
+            .unwrap_err()
+            .contains("`*` may only end"));
         assert!(Pattern::parse("  ").is_err());
     }
 }

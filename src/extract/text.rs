@@ -94,8 +94,8 @@ pub fn words(s: &str) -> Vec<Range<usize>> {
 const NO_BREAK_AFTER: &[&str] = &[
     "г", "гг", "ул", "им", "т", "тыс", "млн", "млрд", "руб", "долл", "ст", "ч", "п", "пр", "д",
     "см", "обл", "р", "мкр", "пос", "с", "кв", "no", "mr", "mrs", "ms", "dr", "st", "jr", "vs",
-    "inc", "ltd", "co", "gen", "col", "lt", "capt", "maj", "sgt", "жж", "ж", "б", "тг", "каз",
-    "e", "g", "i", "u", "s", "a", "m", "n", "ltc", "сб", "вс", "пн", "вт", "ср", "чт", "пт",
+    "inc", "ltd", "co", "gen", "col", "lt", "capt", "maj", "sgt", "жж", "ж", "б", "тг", "каз", "e",
+    "g", "i", "u", "s", "a", "m", "n", "ltc", "сб", "вс", "пн", "вт", "ср", "чт", "пт",
 ];
 
 /// Splits a paragraph into sentences, returning byte ranges (trimmed). A sentence ends at
@@ -114,7 +114,10 @@ pub fn sentences(p: &str) -> Vec<Range<usize>> {
         // Swallow runs of terminal punctuation and closing quotes/brackets.
         let mut end = i + c.len_utf8();
         while let Some(&(j, n)) = iter.peek() {
-            if matches!(n, '.' | '!' | '?' | '…' | '"' | '»' | '”' | ')' | '\'' | '“') {
+            if matches!(
+                n,
+                '.' | '!' | '?' | '…' | '"' | '»' | '”' | ')' | '\'' | '“'
+            ) {
                 end = j + n.len_utf8();
                 iter.next();
             } else {
@@ -199,7 +202,8 @@ mod tests {
 
     #[test]
     fn sentences_respect_abbreviations_and_numbers() {
-        let p = "Он получил 1,5 млн. тенге в 2023 г. в г. Актобе. Задержан А. Иванов. Why? Because.";
+        let p =
+            "Он получил 1,5 млн. тенге в 2023 г. в г. Актобе. Задержан А. Иванов. Why? Because.";
         assert_eq!(
             split(p),
             [
@@ -216,7 +220,11 @@ mod tests {
         let p = "«Он требовал деньги», — сказал он. «Мы проверим». Дело передано в суд.";
         assert_eq!(
             split(p),
-            ["«Он требовал деньги», — сказал он.", "«Мы проверим».", "Дело передано в суд."]
+            [
+                "«Он требовал деньги», — сказал он.",
+                "«Мы проверим».",
+                "Дело передано в суд."
+            ]
         );
     }
 }
