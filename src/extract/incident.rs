@@ -139,6 +139,13 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
     }
     let single = segments.len() == 1;
     if single {
+        // One case in the article: all of it tells that case.
+        segments[0].context = doc
+            .paras
+            .iter()
+            .filter(|p| !p.is_title && !p.is_teaser)
+            .flat_map(|p| p.sentences.clone())
+            .collect();
         if let Some(tp) = title_para {
             let ts: Vec<Trigger> = doc.paras[tp]
                 .sentences
@@ -262,12 +269,13 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     if s.has(|t| {
         matches!(
             t,
-            Tag::Victim | Tag::BribeGiving | Tag::Impersonation | Tag::Generic
+            Tag::Victim | Tag::NotInvolved | Tag::BribeGiving | Tag::Generic
         )
     }) {
         return None;
     }
-    if s.has(|t| matches!(t, Tag::Statistic(_))) && has_count(s) {
+    // "Criminal cases were opened against 57 officers": a figure, not a case.
+    if !super::stats::figures(s, 0).is_empty() {
         return None;
     }
     // The accused is the actor nearest the offense, looking back first: the subject of a
@@ -341,22 +349,6 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             })
         }
     }
-}
-
-/// A count of people or cases: a number that is neither money nor a year.
-fn has_count(s: &Sentence) -> bool {
-    super::text::words(&s.norm.text).iter().any(|r| {
-        let w = &s.norm.text[r.clone()];
-        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
-        !digits.is_empty()
-            && !s.amounts.iter().any(|a| {
-                s.norm.orig_range(r.clone()).start >= a.span.start
-                    && s.norm.orig_range(r.clone()).end <= a.span.end
-            })
-            && digits
-                .parse::<u32>()
-                .is_ok_and(|n| !(1950..=2100).contains(&n))
-    })
 }
 
 /// The category the case's sentences charge. In each trigger sentence the offense named

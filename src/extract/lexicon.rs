@@ -41,6 +41,7 @@ pub enum Tag {
     StageBlocker,
     Teaser,
     Victim,
+    NotInvolved,
     BribeGiving,
     Impersonation,
     Generic,
@@ -289,6 +290,7 @@ struct StagesFile {
 struct CuesFile {
     teaser: Words,
     victim: Words,
+    not_involved: Words,
     bribe_giving: Words,
     impersonation: Words,
     generic: Words,
@@ -435,6 +437,7 @@ impl Builder {
         };
         self.add(f, &c.teaser, Tag::Teaser);
         self.add(f, &c.victim, Tag::Victim);
+        self.add(f, &c.not_involved, Tag::NotInvolved);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
         self.add(f, &c.impersonation, Tag::Impersonation);
         self.add(f, &c.generic, Tag::Generic);

@@ -165,7 +165,7 @@ impl<T> Matcher<T> {
         let mut out = Vec::new();
         for m in ac.find_overlapping_iter(norm) {
             let (start, lit_end) = (m.start(), m.end());
-            if norm[..start].chars().next_back().is_some_and(is_word_char) {
+            if inside_word(norm, start) {
                 continue;
             }
             let pid = m.pattern().as_usize();
@@ -195,6 +195,17 @@ impl<T> Matcher<T> {
         }
         out.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
         out
+    }
+}
+
+/// Whether `at` is inside a word: after a word character, or after a hyphen or apostrophe
+/// that joins a word ("pre-trial" holds no "trial").
+fn inside_word(s: &str, at: usize) -> bool {
+    let mut back = s[..at].chars().rev();
+    match back.next() {
+        Some(c) if is_word_char(c) => true,
+        Some('-' | '\'') => back.next().is_some_and(is_word_char),
+        _ => false,
     }
 }
 

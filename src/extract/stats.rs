@@ -222,7 +222,7 @@ const SPECIFICITY: [Measure; 6] = [
     Measure::OtherMeasures,
 ];
 
-fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
+pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
     let t = &s.norm.text;
     let mut out = Vec::new();
     let mut last_measure: Option<Measure> = None;
@@ -246,6 +246,14 @@ fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
                     o.start >= a.span.start && o.end <= a.span.end
                 });
                 let after = clause[m.end()..].split_whitespace().next().unwrap_or("");
+                // "30-year-old", "5,000-tenge": part of a word, not a count; "25-і" (Kazakh
+                // "25 of them") still is.
+                if let Some(suffix) = clause[m.end()..].strip_prefix('-') {
+                    let w: String = suffix.chars().take_while(|c| c.is_alphabetic()).collect();
+                    if w.chars().count() > 4 || w.chars().all(|c| c.is_ascii()) {
+                        return None;
+                    }
+                }
                 let unit = UNITS
                     .iter()
                     .any(|u| after.trim_matches(|c: char| !c.is_alphanumeric() && c != '%') == *u);

@@ -8,6 +8,11 @@ fn headline_like(line: &str) -> bool {
     line.chars().count() < 200 && !line.ends_with('.') && line.split_whitespace().count() >= 2
 }
 
+fn heading_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words <= 8 && !line.ends_with(['.', ',', ';', '-', '–', '—'])
+}
+
 /// What a plain text is made of.
 pub struct Parts {
     pub title: Option<String>,
@@ -61,12 +66,17 @@ pub fn parts(text: &str) -> Parts {
             }
         }
     }
-    let paragraphs = blocks
-        .iter()
-        .skip(skip)
-        .filter(|b| !b.is_empty())
-        .map(|b| fold(&b.join(" ")))
-        .collect();
+    let mut paragraphs = Vec::new();
+    for b in blocks.iter().skip(skip).filter(|b| !b.is_empty()) {
+        // "TALGAR" or "Кентау: участковый присвоил телефоны" on its own line above the text
+        // of a digest entry is a heading, not the start of the paragraph.
+        let (head, rest) = match b.split_first() {
+            Some((h, rest)) if !rest.is_empty() && heading_line(h) => (Some(*h), rest),
+            _ => (None, &b[..]),
+        };
+        paragraphs.extend(head.map(fold));
+        paragraphs.push(fold(&rest.join(" ")));
+    }
     Parts {
         title,
         preamble,
