@@ -38,7 +38,11 @@ fn main() {
         .map(|i| Path::new(&dir).join(format!("{i}.html")))
         .collect();
     if let Some(missing) = files.iter().find(|p| !p.is_file()) {
-        eprintln!("{} is missing: DIR must hold 0.html .. {}.html", missing.display(), n - 1);
+        eprintln!(
+            "{} is missing: DIR must hold 0.html .. {}.html",
+            missing.display(),
+            n - 1
+        );
         std::process::exit(2);
     }
     let lexicon = dozor::extract::Lexicon::embedded();
