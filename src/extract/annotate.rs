@@ -127,7 +127,7 @@ impl Doc {
                 amounts,
             });
         }
-        let n_words = words(p).len();
+        let n_words = p.split_whitespace().take(16).count();
         let ends_like_sentence = p.trim_end().ends_with(['.', '!', '?', '…', '"', '»']);
         let is_teaser = !is_title
             && self.sents[start..].first().is_some_and(|s| {

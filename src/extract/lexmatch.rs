@@ -11,13 +11,16 @@
 //! Patterns are written in normalised form (see [`super::text::fold`]); [`Pattern::parse`]
 //! normalises them so a lexicon may use capitals and ё.
 //!
-//! Only the first word of each pattern goes into the Aho-Corasick automaton; the rest are
-//! checked against the words that follow a hit, so a lexicon of thousands of entries
-//! costs one pass over the text.
+//! Only the first word of each pattern goes into the Aho-Corasick automaton, scanned
+//! anchored from each word start; the rest are checked against the words that follow a
+//! hit, so a lexicon of thousands of entries costs one short scan per word. A pattern must
+//! therefore start with a letter or digit.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use super::text::{fold, is_word_char, words};
 
@@ -127,24 +130,33 @@ pub struct Hit<'m, T> {
 
 /// A compiled lexicon: patterns with a value each.
 pub struct Matcher<T> {
-    ac: Option<AhoCorasick>,
+    dfa: Option<DFA>,
+    /// Byte length of each pattern's first word (what the automaton matched).
+    first_len: Vec<usize>,
     patterns: Vec<(Pattern, T)>,
 }
 
 impl<T> Matcher<T> {
     pub fn new(items: impl IntoIterator<Item = (Pattern, T)>) -> Matcher<T> {
         let patterns: Vec<(Pattern, T)> = items.into_iter().collect();
-        let ac = if patterns.is_empty() {
+        let dfa = if patterns.is_empty() {
             None
         } else {
+            // A DFA: a few megabytes once, for the fastest scan of every sentence.
             Some(
-                AhoCorasickBuilder::new()
+                DFA::builder()
                     .match_kind(MatchKind::Standard)
+                    .start_kind(StartKind::Anchored)
                     .build(patterns.iter().map(|(p, _)| p.first()))
                     .expect("literal patterns always compile"),
             )
         };
-        Matcher { ac, patterns }
+        let first_len = patterns.iter().map(|(p, _)| p.first().len()).collect();
+        Matcher {
+            dfa,
+            first_len,
+            patterns,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -158,17 +170,30 @@ impl<T> Matcher<T> {
     /// Every match in `norm` (a normalised text), overlapping ones included, in order of
     /// their start.
     pub fn find_all<'m>(&'m self, norm: &str) -> Vec<Hit<'m, T>> {
-        let Some(ac) = &self.ac else {
+        let Some(dfa) = &self.dfa else {
             return Vec::new();
         };
-        let mut toks: Option<Vec<Range<usize>>> = None;
-        let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(norm) {
-            let (start, lit_end) = (m.start(), m.end());
-            if inside_word(norm, start) {
-                continue;
+        // Patterns start at a word's start: walk the automaton anchored from each word
+        // start, instead of reporting (and rejecting) every match inside words.
+        let toks = words(norm);
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for t in &toks {
+            self.anchored_at(dfa, norm.as_bytes(), t.start, &mut found);
+            // "Алматы-Бишкек": the parts of a compound of names start words too; a short
+            // prefix does not ("pre-trial" holds no "trial", "экс-" no officer).
+            let mut part = t.start;
+            for (i, c) in norm[t.clone()].char_indices() {
+                let at = t.start + i;
+                if c == '-' {
+                    if norm[part..at].chars().count() >= 5 {
+                        self.anchored_at(dfa, norm.as_bytes(), at + 1, &mut found);
+                    }
+                    part = at + 1;
+                }
             }
-            let pid = m.pattern().as_usize();
+        }
+        let mut out = Vec::new();
+        for (start, lit_end, pid) in found {
             let (pat, value) = &self.patterns[pid];
             let word_end = end_of_word(norm, lit_end);
             let mut tails = Vec::with_capacity(pat.words.len());
@@ -179,9 +204,8 @@ impl<T> Matcher<T> {
             let end = if pat.words.len() == 1 {
                 word_end
             } else {
-                let toks = toks.get_or_insert_with(|| words(norm));
                 let next = toks.partition_point(|t| t.start < word_end);
-                match match_rest(norm, toks, next, &pat.words[1..], &mut tails) {
+                match match_rest(norm, &toks, next, &pat.words[1..], &mut tails) {
                     Some(e) => e,
                     None => continue,
                 }
@@ -198,14 +222,35 @@ impl<T> Matcher<T> {
     }
 }
 
-/// Whether `at` is inside a word: after a word character, or after a hyphen or apostrophe
-/// that joins a word ("pre-trial" holds no "trial").
-fn inside_word(s: &str, at: usize) -> bool {
-    let mut back = s[..at].chars().rev();
-    match back.next() {
-        Some(c) if is_word_char(c) => true,
-        Some('-' | '\'') => back.next().is_some_and(is_word_char),
-        _ => false,
+impl<T> Matcher<T> {
+    /// Every pattern whose first word starts exactly at `start`: (start, end, pattern).
+    fn anchored_at(
+        &self,
+        dfa: &DFA,
+        hay: &[u8],
+        start: usize,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let Ok(mut sid) = dfa.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (i, &b) in hay[start..].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_dead(sid) {
+                return;
+            }
+            if dfa.is_match(sid) {
+                let end = start + i + 1;
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k).as_usize();
+                    // A state's matches include patterns that are suffixes of the path;
+                    // only those as long as the path start here.
+                    if self.first_len[pid] == end - start {
+                        out.push((start, end, pid));
+                    }
+                }
+            }
+        }
     }
 }
 

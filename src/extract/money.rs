@@ -12,7 +12,9 @@
 //! The words live in `config/lexicon/money.toml` (embedded as the default); this file holds
 //! the rules. Everything is compiled once in the constructor; `find` only looks things up.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::text::is_letter;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -650,13 +652,10 @@ fn fold(s: &str) -> String {
     for c in s.chars() {
         let c2 = match c {
             'ё' | 'Ё' => 'е',
-            _ => {
-                let mut l = c.to_lowercase();
-                match (l.next(), l.next()) {
-                    (Some(f), None) if f.len_utf8() == c.len_utf8() => f,
-                    _ => c,
-                }
-            }
+            _ => match super::text::lower(c) {
+                l if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            },
         };
         out.push(c2);
     }
@@ -795,13 +794,13 @@ fn tokenize(s: &str) -> Vec<Tok> {
             let (end, dec) = scan_number(s, i);
             i = end;
             kind = dec.map_or(Kind::Junk, Kind::Num);
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             i += c.len_utf8();
             loop {
                 let mut it = s[i..].chars();
                 match it.next() {
-                    Some(d) if d.is_alphabetic() => i += d.len_utf8(),
-                    Some(d @ ('\'' | '’' | 'ʼ')) if it.next().is_some_and(char::is_alphabetic) => {
+                    Some(d) if is_letter(d) => i += d.len_utf8(),
+                    Some(d @ ('\'' | '’' | 'ʼ')) if it.next().is_some_and(is_letter) => {
                         i += d.len_utf8()
                     }
                     _ => break,

@@ -118,7 +118,15 @@ pub fn find(doc: &Doc, published: Option<PartialDate>) -> Vec<Statistic> {
 }
 
 fn sentence_year(s: &Sentence, published: Option<PartialDate>) -> Option<i32> {
-    let t = strip_parens(&s.norm.text);
+    let n = &s.norm.text;
+    let may_name_a_year = n.bytes().any(|b| b.is_ascii_digit())
+        || ["year", "год", "былтыр", "жыл"]
+            .iter()
+            .any(|w| n.contains(w));
+    if !may_name_a_year {
+        return None;
+    }
+    let t = strip_parens(n);
     if let Some(c) = YEAR_PHRASE.captures(&t) {
         return c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok());
     }

@@ -31,14 +31,43 @@ pub fn fold(c: char) -> char {
         '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' => '\'',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
         c if c.is_whitespace() => ' ',
-        c if c.is_ascii() => c.to_ascii_lowercase(),
-        c => {
+        c => lower(c),
+    }
+}
+
+/// Lower case of one character, when it is one character (else the character itself).
+/// ASCII and Cyrillic, nearly all the text dozor reads, skip the Unicode tables.
+pub fn lower(c: char) -> char {
+    let u = c as u32;
+    match u {
+        0..=0x7f => c.to_ascii_lowercase(),
+        0x410..=0x42f => char::from_u32(u + 0x20).unwrap_or(c),
+        0x400..=0x40f => char::from_u32(u + 0x50).unwrap_or(c),
+        0x430..=0x45f => c,
+        // Pairs upper (even) / lower (odd): Ғ Қ Ң Ү Ұ Һ Ә Ө and the rest of the block.
+        0x460..=0x481 | 0x48a..=0x4bf | 0x4d0..=0x4ff => {
+            if u % 2 == 0 {
+                char::from_u32(u + 1).unwrap_or(c)
+            } else {
+                c
+            }
+        }
+        _ => {
             let mut l = c.to_lowercase();
             match (l.next(), l.next()) {
                 (Some(one), None) => one,
                 _ => c,
             }
         }
+    }
+}
+
+/// A letter, quickly for ASCII and Cyrillic.
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0x400..=0x481 | 0x48a..=0x4ff => true,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -58,7 +87,11 @@ impl Norm {
 
 /// A word character: letters, digits and the joiners that live inside words.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        0x400..=0x481 | 0x48a..=0x4ff => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Byte ranges of the words of `s` (maximal runs of word characters; a hyphen or
@@ -191,6 +224,21 @@ mod tests {
         assert_eq!(n.text, "елки в актобе");
         let i = n.text.find("актобе").unwrap();
         assert_eq!(n.orig_range(i..i + "актобе".len()), 12..24);
+    }
+
+    #[test]
+    fn fast_lower_agrees_with_unicode() {
+        for u in 0..0x2000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut l = c.to_lowercase();
+            let want = match (l.next(), l.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            };
+            assert_eq!(lower(c), want, "U+{u:04X}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{u:04X}");
+        }
     }
 
     #[test]

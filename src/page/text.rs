@@ -8,9 +8,16 @@ fn headline_like(line: &str) -> bool {
     line.chars().count() < 200 && !line.ends_with('.') && line.split_whitespace().count() >= 2
 }
 
-fn heading_line(line: &str) -> bool {
+/// A short line with no final punctuation, followed by a line that starts a sentence (a
+/// hard-wrapped paragraph goes on in lower case instead).
+fn heading_line(line: &str, next: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= 8 && !line.ends_with(['.', ',', ';', '-', '–', '—'])
+    words <= 8
+        && !line.ends_with(['.', ',', ';', '-', '–', '—'])
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"')
 }
 
 /// What a plain text is made of.
@@ -71,7 +78,7 @@ pub fn parts(text: &str) -> Parts {
         // "TALGAR" or "Кентау: участковый присвоил телефоны" on its own line above the text
         // of a digest entry is a heading, not the start of the paragraph.
         let (head, rest) = match b.split_first() {
-            Some((h, rest)) if !rest.is_empty() && heading_line(h) => (Some(*h), rest),
+            Some((h, rest)) if !rest.is_empty() && heading_line(h, rest[0]) => (Some(*h), rest),
             _ => (None, &b[..]),
         };
         paragraphs.extend(head.map(fold));
