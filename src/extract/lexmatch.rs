@@ -170,14 +170,18 @@ impl<T> Matcher<T> {
     /// Every match in `norm` (a normalised text), overlapping ones included, in order of
     /// their start.
     pub fn find_all<'m>(&'m self, norm: &str) -> Vec<Hit<'m, T>> {
+        self.find_all_in(norm, &words(norm))
+    }
+
+    /// [`find_all`](Self::find_all) for a caller that already has `words(norm)`.
+    pub fn find_all_in<'m>(&'m self, norm: &str, toks: &[Range<usize>]) -> Vec<Hit<'m, T>> {
         let Some(dfa) = &self.dfa else {
             return Vec::new();
         };
         // Patterns start at a word's start: walk the automaton anchored from each word
         // start, instead of reporting (and rejecting) every match inside words.
-        let toks = words(norm);
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for t in &toks {
+        for t in toks {
             self.anchored_at(dfa, norm.as_bytes(), t.start, &mut found);
             // "Алматы-Бишкек": the parts of a compound of names start words too; a short
             // prefix does not ("pre-trial" holds no "trial", "экс-" no officer).
@@ -205,7 +209,7 @@ impl<T> Matcher<T> {
                 word_end
             } else {
                 let next = toks.partition_point(|t| t.start < word_end);
-                match match_rest(norm, &toks, next, &pat.words[1..], &mut tails) {
+                match match_rest(norm, toks, next, &pat.words[1..], &mut tails) {
                     Some(e) => e,
                     None => continue,
                 }

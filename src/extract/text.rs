@@ -2,25 +2,19 @@
 
 use std::ops::Range;
 
-/// Lower-cases and folds the letters that news sites spell both ways (ё → е), keeping one
-/// normalised character per original character so that byte offsets can be mapped back.
-///
-/// Returns the normalised string and, for each of its bytes' char starts, the offset of
-/// the original char. Only the forward direction is needed by callers, so the map is
-/// `norm_char_start → orig_char_start` stored densely by normalised byte offset.
+/// Lower-cases and folds the letters that news sites spell both ways (ё → е), one
+/// normalised character per original character, so that byte offsets map back.
 pub fn normalise(s: &str) -> Norm {
     let mut text = String::with_capacity(s.len());
-    let mut orig = Vec::with_capacity(s.len() + 1);
+    let mut shifts = Vec::new();
     for (i, c) in s.char_indices() {
         let n = fold(c);
-        let before = text.len();
         text.push(n);
-        for _ in before..text.len() {
-            orig.push(i);
+        if n.len_utf8() != c.len_utf8() {
+            shifts.push((text.len(), i + c.len_utf8()));
         }
     }
-    orig.push(s.len());
-    Norm { text, orig }
+    Norm { text, shifts }
 }
 
 /// One character in, one character out: lowercase, ё→е, typographic apostrophes and
@@ -75,13 +69,25 @@ pub fn is_letter(c: char) -> bool {
 #[derive(Debug, Clone)]
 pub struct Norm {
     pub text: String,
-    orig: Vec<usize>,
+    /// (normalised offset, original offset) after each character whose folded form has
+    /// another byte length (a dash, a no-break space); most sentences have none.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl Norm {
     /// The byte range in the original string of a byte range of the normalised one.
     pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
-        self.orig[r.start]..self.orig[r.end]
+        self.orig(r.start)..self.orig(r.end)
+    }
+
+    fn orig(&self, at: usize) -> usize {
+        match self.shifts.partition_point(|&(n, _)| n <= at) {
+            0 => at,
+            k => {
+                let (n, o) = self.shifts[k - 1];
+                o + (at - n)
+            }
+        }
     }
 }
 
@@ -224,6 +230,11 @@ mod tests {
         assert_eq!(n.text, "елки в актобе");
         let i = n.text.find("актобе").unwrap();
         assert_eq!(n.orig_range(i..i + "актобе".len()), 12..24);
+        let s = "Он \u{2014} в\u{a0}Актобе\u{2019}s";
+        let n = normalise(s);
+        assert_eq!(n.text, "он - в актобе's");
+        let i = n.text.find("актобе").unwrap();
+        assert_eq!(&s[n.orig_range(i..i + "актобе's".len())], "Актобе\u{2019}s");
     }
 
     #[test]

@@ -400,6 +400,7 @@ fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
 
 /// Walk the document once.
 pub fn walk(html: &Html) -> Doc {
+    let mut class_verdicts: rustc_hash::FxHashMap<&str, (u8, bool)> = Default::default();
     let mut w = Walker {
         elems: Vec::with_capacity(1024),
         blocks: Vec::with_capacity(256),
@@ -470,7 +471,10 @@ pub fn walk(html: &Html) -> Doc {
                         let parent = *w.stack.last().unwrap_or(&NONE);
                         let (mut boiler, mut positive) = (0, false);
                         if !at.class.is_empty() {
-                            (boiler, positive) = boiler_words(at.class);
+                            // Class names repeat by the hundred in menus: judge each once.
+                            (boiler, positive) = *class_verdicts
+                                .entry(at.class)
+                                .or_insert_with(|| boiler_words(at.class));
                         }
                         if !at.id.is_empty() {
                             let (b, p) = boiler_words(at.id);

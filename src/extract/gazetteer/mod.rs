@@ -796,7 +796,7 @@ impl Gazetteer {
         let toks = words(norm);
         let tok = |i: usize| -> Option<&str> { toks.get(i).map(|r| &norm[r.clone()]) };
         let mut cands: Vec<(Range<usize>, usize)> = Vec::new();
-        'hits: for h in self.matcher.find_all(norm) {
+        'hits: for h in self.matcher.find_all_in(norm, &toks) {
             let pat = h.value;
             let mut range = h.range.clone();
             let n = h.tails.len();
