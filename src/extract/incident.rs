@@ -39,6 +39,14 @@ struct PlaceRef {
 
 pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec<Incident> {
     let triggers: Vec<Option<Trigger>> = (0..doc.sents.len()).map(|i| trigger(doc, i)).collect();
+    // "Driver drags a patrol officer on his bonnet": a headline that makes the police the
+    // victims tells what the story is, whatever the body's words suggest.
+    let title_sents = doc.paras.iter().filter(|p| p.is_title).flat_map(|p| p.sentences.clone());
+    let title_victim = title_sents.clone().any(|i| doc.sents[i].has(|t| t == Tag::Victim))
+        && !title_sents.clone().any(|i| triggers[i].is_some());
+    if title_victim {
+        return Vec::new();
+    }
     let mut segments: Vec<Segment> = Vec::new();
     let mut current: Option<usize> = None;
     let mut header: Option<usize> = None;
