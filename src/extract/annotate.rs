@@ -206,6 +206,27 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
             h.tag = *tag;
         }
     }
+    // "патрульдік полиция инспекторын", "district police inspector": a modifier and its
+    // head are one actor, whose role the head word carries.
+    let mut merged: Vec<WordHit> = Vec::with_capacity(kept.len());
+    for h in kept {
+        match merged.last_mut() {
+            Some(prev)
+                if matches!(prev.tag, Tag::Police | Tag::PoliceGeneric)
+                    && norm[prev.range.end..h.range.start].trim().is_empty() =>
+            {
+                prev.range.end = h.range.end;
+                prev.tag = match (prev.tag, h.tag) {
+                    (_, t @ (Tag::NotPolice | Tag::OtherForce)) => t,
+                    (Tag::Police, _) | (_, Tag::Police) => Tag::Police,
+                    (_, Tag::PoliceBody | Tag::PoliceGeneric) => Tag::PoliceGeneric,
+                    (_, t) => t,
+                };
+            }
+            _ => merged.push(h),
+        }
+    }
+    let mut kept = merged;
     // "представился следователем", "posing as police officers": a pretence, not an officer.
     let pretences: Vec<Range<usize>> = hits
         .iter()
