@@ -165,8 +165,13 @@ impl Doc {
 /// Kazakh marks the object of a verb: "полицейді соққыға жықты" (beat the policeman),
 /// "инспекторды сүйреді". An officer in the accusative is the one acted upon.
 fn objects_are_not_accused(hits: &mut [WordHit], norm: &str) {
-    const ACCUSATIVE: &[&str] = &["ды", "ді", "ты", "ті", "ны", "ні", "ерін", "ырын", "сін", "сын"];
-    for h in hits.iter_mut().filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric)) {
+    const ACCUSATIVE: &[&str] = &[
+        "ды", "ді", "ты", "ті", "ны", "ні", "ерін", "ырын", "сін", "сын",
+    ];
+    for h in hits
+        .iter_mut()
+        .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
+    {
         let last = norm[h.range.clone()].rsplit(' ').next().unwrap_or("");
         if last.chars().count() > 4 && ACCUSATIVE.iter().any(|e| last.ends_with(e)) {
             h.tag = Tag::PoliceBody;

@@ -41,8 +41,14 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
     let triggers: Vec<Option<Trigger>> = (0..doc.sents.len()).map(|i| trigger(doc, i)).collect();
     // "Driver drags a patrol officer on his bonnet": a headline that makes the police the
     // victims tells what the story is, whatever the body's words suggest.
-    let title_sents = doc.paras.iter().filter(|p| p.is_title).flat_map(|p| p.sentences.clone());
-    let title_victim = title_sents.clone().any(|i| doc.sents[i].has(|t| t == Tag::Victim))
+    let title_sents = doc
+        .paras
+        .iter()
+        .filter(|p| p.is_title)
+        .flat_map(|p| p.sentences.clone());
+    let title_victim = title_sents
+        .clone()
+        .any(|i| doc.sents[i].has(|t| t == Tag::Victim))
         && !title_sents.clone().any(|i| triggers[i].is_some());
     if title_victim {
         return Vec::new();
@@ -480,7 +486,7 @@ fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef
     for i in sents {
         let s = &doc.sents[i];
         for p in &s.places {
-            if is_kz_region(p) {
+            if is_kz_region(p) && !ablative(s, p) {
                 return Some(PlaceRef {
                     hit: p.clone(),
                     sent: i,
@@ -497,7 +503,18 @@ fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef
     foreign
 }
 
+/// Kazakh ablative: "Шымкенттен келе жатқан" (coming from Shymkent) names where someone
+/// came from, not where it happened.
+fn ablative(s: &Sentence, p: &PlaceHit) -> bool {
+    const ABLATIVE: &[&str] = &["дан", "ден", "тан", "тен", "нан", "нен"];
+    let word = &s.norm.text[p.range.clone()];
+    ABLATIVE.iter().any(|e| word.ends_with(e))
+}
+
 fn origin_only(s: &Sentence, p: &PlaceHit) -> bool {
+    if ablative(s, p) {
+        return true;
+    }
     let before = &s.norm.text[..p.range.start];
     let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     last.iter().any(|w| {

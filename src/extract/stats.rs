@@ -266,6 +266,11 @@ pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
                     .iter()
                     .any(|u| after.trim_matches(|c: char| !c.is_alphanumeric() && c != '%') == *u);
                 let v = number_value(m.as_str())?;
+                // "two patrol officers" counts the people of one case; reports write
+                // their figures in digits or as larger numbers.
+                if v < 10 && !m.as_str().as_bytes()[0].is_ascii_digit() {
+                    return None;
+                }
                 let is_year = (1990..=2100).contains(&v) && m.as_str().len() == 4;
                 (!in_money && (is_year || !unit)).then_some((v, is_year))
             })
