@@ -288,6 +288,9 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     }) {
         return None;
     }
+    if police_at_work(s, doc.lang) {
+        return None;
+    }
     // "Criminal cases were opened against 57 officers": a figure, not a case.
     if !super::stats::figures(s, 0).is_empty() {
         return None;
@@ -601,4 +604,86 @@ fn has_subject_pronoun(s: &Sentence) -> bool {
         .iter()
         .take(12)
         .any(|r| PRONOUNS.contains(&&s.norm.text[r.clone()]))
+}
+
+/// "Полицейские задержали подозреваемого в краже", "police arrested a man who stole": the
+/// police as the subject of an active verb of law enforcement, and no officer after it as
+/// the one it was done to.
+fn police_at_work(s: &Sentence, lang: crate::page::Lang) -> bool {
+    use crate::page::Lang;
+    let police = |t: Tag| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::PoliceBody);
+    s.hits
+        .iter()
+        .filter(|e| e.tag == Tag::Enforcement)
+        .any(|e| {
+            let officer_after = s.hits.iter().any(|h| {
+                matches!(h.tag, Tag::Police | Tag::PoliceGeneric) && h.range.start >= e.range.end
+            });
+            if officer_after {
+                return false;
+            }
+            s.hits
+                .iter()
+                .filter(|p| police(p.tag) && p.range.end <= e.range.start)
+                .any(|p| {
+                    // Kazakh puts the verb last, after everything else the sentence says.
+                    let reach = if lang == Lang::Kk { 12 } else { 4 };
+                    if s.words_between(&p.range, &e.range) > reach {
+                        return false;
+                    }
+                    let actor = &s.norm.text[p.range.clone()];
+                    let between = &s.norm.text[p.range.end..e.range.start];
+                    let after = s.norm.text[e.range.end..]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("");
+                    match lang {
+                        Lang::En => {
+                            let passive = between.split_whitespace().any(|w| {
+                                matches!(w, "was" | "were" | "been" | "be" | "being" | "is" | "are")
+                            });
+                            let plural_or_body = p.tag == Tag::PoliceBody
+                                || actor.ends_with('s')
+                                || actor.ends_with("men");
+                            // "Police officer detained for bribery" is a passive headline.
+                            let object_follows = !matches!(
+                                after.trim_matches(|c: char| !c.is_alphanumeric()),
+                                "" | "for"
+                                    | "in"
+                                    | "on"
+                                    | "at"
+                                    | "after"
+                                    | "while"
+                                    | "over"
+                                    | "by"
+                                    | "with"
+                                    | "during"
+                                    | "near"
+                                    | "from"
+                            );
+                            !passive && plural_or_body && object_follows
+                        }
+                        Lang::Kk => {
+                            const ACCUSATIVE: &[&str] = &[
+                                "ды", "ді", "ты", "ті", "ны", "ні", "ерін", "ырын", "сін", "сын",
+                            ];
+                            let last = actor.rsplit(' ').next().unwrap_or("");
+                            !(last.chars().count() > 4
+                                && ACCUSATIVE.iter().any(|x| last.ends_with(x)))
+                        }
+                        _ => russian_nominative(actor.split(' ').next().unwrap_or("")),
+                    }
+                })
+        })
+}
+
+/// Whether a Russian noun or adjective can be in the nominative, so the subject of the verb:
+/// "полицейские", "инспектор", "следователь", "полиция" — not "полицейского", "инспектора".
+fn russian_nominative(word: &str) -> bool {
+    const OBLIQUE: &[&str] = &[
+        "ого", "его", "ому", "ему", "ых", "их", "ым", "им", "ую", "юю", "ой", "ей", "ов", "ев",
+        "ам", "ям", "ах", "ях", "ом", "ем", "а", "у", "ю", "е",
+    ];
+    const NOMINATIVE: &[&str] = &["ые", "ие", "ый", "ий"];
+    NOMINATIVE.iter().any(|e| word.ends_with(e)) || !OBLIQUE.iter().any(|e| word.ends_with(e))
 }

@@ -41,6 +41,7 @@ pub enum Tag {
     StageBlocker,
     Teaser,
     Victim,
+    Enforcement,
     NotInvolved,
     BribeGiving,
     Impersonation,
@@ -290,6 +291,7 @@ struct StagesFile {
 struct CuesFile {
     teaser: Words,
     victim: Words,
+    enforcement: Words,
     not_involved: Words,
     bribe_giving: Words,
     impersonation: Words,
@@ -437,6 +439,7 @@ impl Builder {
         };
         self.add(f, &c.teaser, Tag::Teaser);
         self.add(f, &c.victim, Tag::Victim);
+        self.add(f, &c.enforcement, Tag::Enforcement);
         self.add(f, &c.not_involved, Tag::NotInvolved);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
         self.add(f, &c.impersonation, Tag::Impersonation);
