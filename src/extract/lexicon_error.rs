@@ -31,8 +31,21 @@ impl LexiconError {
 
     /// A TOML syntax or shape error, with the line the parser points at.
     pub fn from_toml(file: &Path, src: &str, e: &toml::de::Error) -> Self {
-        // The parser's own message repeats the line and a caret drawing; keep its reason.
-        Self::at(file, src, e.span(), e.message().to_string())
+        // The parser's own message repeats the line and a caret drawing; keep its reason
+        // and show the line itself, shortened, so the fix is obvious from one line.
+        let mut message = e.message().trim_end().replace('\n', "; ");
+        if let Some(span) = e.span() {
+            let start = src[..span.start.min(src.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line = src[start..].lines().next().unwrap_or("").trim();
+            if !line.is_empty() {
+                let short: String = line.chars().take(60).collect();
+                let more = if line.chars().count() > 60 { "…" } else { "" };
+                message.push_str(&format!(" in `{short}{more}`"));
+            }
+        }
+        Self::at(file, src, e.span(), message)
     }
 }
 
