@@ -427,7 +427,7 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
         s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric)) || has_subject_pronoun(s)
     };
     let cued_principal = |a: &Amount| a.role == money::Role::Principal && a.cue.is_some();
-    let tiers: [Vec<Amount>; 4] = [
+    let tiers: [Vec<Amount>; 5] = [
         collect(&|_| true, &mut trig.iter().copied()),
         collect(&names_accused, &mut seg.context.iter().copied()),
         collect(
@@ -438,6 +438,8 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
             .into_iter()
             .filter(cued_principal)
             .collect(),
+        // Last, any sum the case's paragraphs give ("the money seized as evidence — 2.3 million").
+        collect(&|_| true, &mut seg.context.iter().copied()),
     ];
     let chosen = tiers.iter().find_map(|t| money::principal(t).cloned());
     match chosen {

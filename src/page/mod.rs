@@ -232,8 +232,10 @@ fn text_date(doc: &dom::Doc, chosen: &[usize]) -> Option<PartialDate> {
         .as_ref()
         .and_then(|(h1, _)| doc.blocks.iter().position(|b| b.owner == *h1))
         .unwrap_or(0);
-    // The date line: short lines under the headline that are not body text.
+    // The date line: short lines next to the headline (under it, or just above it, as old
+    // table layouts have it) that are not body text.
     let near = (start..doc.blocks.len().min(start + 8))
+        .chain((start.saturating_sub(3)..start).rev())
         .filter(|i| !chosen.contains(i))
         .map(|i| &doc.blocks[i])
         .filter(|b| b.chars < 120);
