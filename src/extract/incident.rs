@@ -487,10 +487,15 @@ fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
 /// The first place in these sentences that says where: a Kazakhstan region, else a
 /// foreign place (not a citizen's origin: "from a citizen of Uzbekistan").
 fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef> {
-    let mut foreign: Option<PlaceRef> = None;
+        let mut foreign: Option<PlaceRef> = None;
     for i in sents {
         let s = &doc.sents[i];
-        for p in &s.places {
+        // "3 тысяч долларов США", "АҚШ доллары": a currency, not a place.
+        let in_money = |p: &&PlaceHit| {
+            let o = s.norm.orig_range(p.range.clone());
+            s.amounts.iter().any(|a| o.start >= a.span.start && o.end <= a.span.end)
+        };
+        for p in s.places.iter().filter(|p| !in_money(p)) {
             if is_kz_region(p) && !ablative(s, p) {
                 return Some(PlaceRef {
                     hit: p.clone(),
