@@ -188,9 +188,17 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         let Some(offense) = offense(doc, seg, lex) else {
             continue;
         };
-        let place = seg
-            .region
-            .clone()
+                // The headline of a one-case article names the place of the case; the body may name
+        // the court's region first ("the court of Almaty Region sentenced the Taldykorgan …").
+        let headline_place = if single {
+            title_para.and_then(|tp| {
+                first_place(doc, doc.paras[tp].sentences.clone().filter(|i| triggers[*i].is_some()))
+            })
+        } else {
+            None
+        };
+        let place = headline_place
+            .or_else(|| seg.region.clone())
             .or_else(|| {
                 seg.header
                     .and_then(|h| first_place(doc, doc.paras[h].sentences.clone()))
