@@ -305,18 +305,23 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     }
     // The accused is the actor nearest the offense, looking back first: the subject of a
     // Russian, Kazakh or English sentence stands before its verb.
+        // A detainee who escapes or dies is the subject of the sentence, and the police's
+    // negligence its matter.
+    let suffered = matches!(
+        first_offense.tag,
+        Tag::Offense(Offense::Negligence | Offense::Death) | Tag::WeakOffense(Offense::Negligence | Offense::Death)
+    );
     let actors: Vec<&super::annotate::WordHit> = s
         .hits
         .iter()
         .filter(|h| {
             matches!(
                 h.tag,
-                Tag::Police
-                    | Tag::PoliceGeneric
-                    | Tag::NotPolice
-                    | Tag::OtherForce
-                    | Tag::Ambiguous
+                                Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce | Tag::Ambiguous
             )
+            // A civilian counts as the subject only before the offense; after it, the
+            // civilian is the one it was done to.
+                        || (h.tag == Tag::Civilian && h.range.end <= first_offense.range.start && !suffered)
         })
         .collect();
     // A death in custody needs no accused: the custody is the police's.
@@ -342,7 +347,14 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             2 * s.words_between(&a.range, &first_offense.range) + 3
         }
     });
-    match nearest {
+        match nearest {
+                Some(a)
+            if a.range.start >= first_offense.range.end
+                && s.words_between(&first_offense.range, &a.range) <= 2
+                && is_object(s, a, doc.lang) =>
+        {
+            None
+        }
         Some(a) if matches!(a.tag, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous) => {
             Some(Trigger {
                 sent: i,
@@ -701,4 +713,22 @@ fn russian_nominative(word: &str) -> bool {
     ];
     const NOMINATIVE: &[&str] = &["ые", "ие", "ый", "ий"];
     NOMINATIVE.iter().any(|e| word.ends_with(e)) || !OBLIQUE.iter().any(|e| word.ends_with(e))
+}
+
+/// An officer named after the offense as its object: "сбил сотрудника полиции", "injuring
+/// a police officer". Not when the words before name a case against them ("в отношении
+/// инспектора", "opened against two officers") or the officer does it ("by police").
+fn is_object(s: &Sentence, actor: &super::annotate::WordHit, lang: crate::page::Lang) -> bool {
+    use crate::page::Lang;
+    let before: Vec<&str> = s.norm.text[..actor.range.start].split_whitespace().rev().take(3).collect();
+    let has = |w: &str| before.contains(&w);
+    let first = s.norm.text[actor.range.clone()].split(' ').next().unwrap_or("");
+    match lang {
+        Lang::En => {
+            let case_words = s.has(|t| matches!(t, Tag::Stage(Stage::Investigated | Stage::Charged | Stage::Trial)));
+            !(has("by") || (has("against") && case_words))
+        }
+        Lang::Ru => !(has("отношении") || has("против") && s.has(|t| matches!(t, Tag::Stage(_)))) && !russian_nominative(first),
+        _ => false,
+    }
 }

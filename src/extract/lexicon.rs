@@ -31,6 +31,8 @@ pub enum Tag {
     NotPolice,
     /// A force that is not the police (KNB, anti-corruption, customs, army).
     OtherForce,
+    /// A person who is not an officer, as the subject of a sentence.
+    Civilian,
     Ambiguous,
     Offense(Offense),
     /// A word that suggests the offense but does not name it ("promised to help"): it
@@ -58,6 +60,7 @@ impl Tag {
                 | Tag::PoliceBody
                 | Tag::NotPolice
                 | Tag::OtherForce
+                | Tag::Civilian
                 | Tag::Ambiguous
         )
     }
@@ -252,6 +255,7 @@ struct ActorsFile {
     police_body: Words,
     other_forces: Words,
     not_police: Words,
+    civilians: Words,
     ambiguous: Words,
 }
 
@@ -338,6 +342,7 @@ impl Builder {
         self.add(f, &a.police_body, Tag::PoliceBody);
         self.add(f, &a.other_forces, Tag::OtherForce);
         self.add(f, &a.not_police, Tag::NotPolice);
+        self.add(f, &a.civilians, Tag::Civilian);
         self.add(f, &a.ambiguous, Tag::Ambiguous);
     }
 
