@@ -112,8 +112,10 @@ pub fn parts(text: &str) -> Parts {
     // Above the headline.
     while i < lines.len() {
         let l = lines[i];
-        let site_name = (words(l) <= 3 && !l.ends_with(['.', '!', '?']) || DOMAIN.is_match(l) && words(l) <= 4)
-            && next_substantial(i + 1).is_some_and(|n| headline_like(n) && words(n) > 3);
+                // The site's name or section ("Informburo.kz", "Происшествия") above a longer line.
+        let site_name = (words(l) <= 3 && !l.ends_with(['.', '!', '?'])
+            || DOMAIN.is_match(l) && words(l) <= 4)
+            && next_substantial(i + 1).is_some_and(|n| words(n) > words(l).max(3));
         if l.is_empty() || chrome(l) || site_name {
             if !l.is_empty() {
                 preamble.push(l);
