@@ -10,8 +10,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
 
-use dozor::extract::{self, Lexicon};
+use dozor::extract::record::IncidentOut;
+use dozor::extract::{self, Lexicon, Statistic};
 use dozor::inputs;
 use dozor::page;
 
@@ -91,6 +93,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// One object of `extract --format json`. Serialised directly rather than through
+/// `serde_json::json!`, whose `Value` widens the f32 `confidence` (0.95 became
+/// 0.949999988079071, unlike the same incident in jsonl).
+#[derive(Serialize)]
+struct FileOut<'a> {
+    source: &'a str,
+    lexicon: &'a str,
+    incidents: Vec<IncidentOut<'a>>,
+    statistics: &'a [Statistic],
+}
+
 /// The exit code for a run that found `found` things and met `failed` unreadable inputs.
 fn exit_code(found: bool, failed: usize) -> ExitCode {
     match (failed, found) {
@@ -118,7 +131,7 @@ fn run_extract(
     let mut out = BufWriter::new(stdout.lock());
     let mut found = false;
     let mut docs = Vec::new();
-    for (input, res) in files.iter().zip(results) {
+    for (input, res) in files.iter().zip(&results) {
         let ex = match res {
             Ok(ex) => ex,
             Err(e) => {
@@ -130,21 +143,26 @@ fn run_extract(
         found |= !ex.incidents.is_empty() || !ex.statistics.is_empty();
         match format {
             ExtractFormat::Jsonl => {
-                for r in extract::record::records(&input.source, &ex, &lex.version) {
+                for r in extract::record::records(&input.source, ex, &lex.version) {
                     serde_json::to_writer(&mut out, &r)?;
                     writeln!(out)?;
                 }
             }
-            ExtractFormat::Json => docs.push(serde_json::json!({
-                "source": input.source,
-                "lexicon": lex.version,
-                "incidents": ex.incidents.iter().map(extract::record::IncidentOut::from).collect::<Vec<_>>(),
-                "statistics": ex.statistics,
-            })),
-            ExtractFormat::Table => dozor::table::write(&mut out, &input.source, &ex)?,
+            ExtractFormat::Json => docs.push(FileOut {
+                source: &input.source,
+                lexicon: &lex.version,
+                incidents: ex.incidents.iter().map(IncidentOut::from).collect(),
+                statistics: &ex.statistics,
+            }),
+            ExtractFormat::Table => dozor::table::write(&mut out, &input.source, ex)?,
             ExtractFormat::Explain => {
                 let article = page::read(&std::fs::read(&input.path)?, None, input.content_type());
-                writeln!(out, "== {}\n{}", input.source, extract::explain(&article, &lex))?;
+                writeln!(
+                    out,
+                    "== {}\n{}",
+                    input.source,
+                    extract::explain(&article, &lex)
+                )?;
             }
         }
     }
