@@ -123,17 +123,19 @@ fn run_extract(
         None => Lexicon::embedded(),
     };
     let (files, mut failed) = inputs::expand(paths);
+    let explain = matches!(format, ExtractFormat::Explain);
     let results = inputs::par_map(&files, |input, bytes| {
         let article = page::read(bytes, None, input.content_type());
-        extract::extract(&article, &lex)
+        let why = explain.then(|| extract::explain(&article, &lex));
+        (extract::extract(&article, &lex), why)
     });
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut found = false;
     let mut docs = Vec::new();
     for (input, res) in files.iter().zip(&results) {
-        let ex = match res {
-            Ok(ex) => ex,
+        let (ex, why) = match res {
+            Ok(r) => r,
             Err(e) => {
                 eprintln!("dozor: {}: {e}", input.source);
                 failed += 1;
@@ -156,12 +158,11 @@ fn run_extract(
             }),
             ExtractFormat::Table => dozor::table::write(&mut out, &input.source, ex)?,
             ExtractFormat::Explain => {
-                let article = page::read(&std::fs::read(&input.path)?, None, input.content_type());
                 writeln!(
                     out,
                     "== {}\n{}",
                     input.source,
-                    extract::explain(&article, &lex)
+                    why.as_deref().unwrap_or_default()
                 )?;
             }
         }
@@ -191,7 +192,7 @@ fn run_read(format: ReadFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                 continue;
             }
         };
-        found |= !a.paragraphs.is_empty();
+        found |= !a.paragraphs.is_empty() || a.title.is_some();
         match format {
             ReadFormat::Json => {
                 let v = serde_json::json!({

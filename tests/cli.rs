@@ -249,8 +249,6 @@ fn invalid_utf8_is_read_not_rejected() {
 }
 
 #[test]
-#[ignore = "known bug in src/page/charset.rs: a UTF-8 Russian file with a few stray bytes \
-            is decoded whole as GBK"]
 fn invalid_utf8_in_a_russian_file_keeps_the_russian() {
     let tmp = Scratch::new("utf8-ru");
     let mut bytes = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(ARTICLE_RU)).unwrap();

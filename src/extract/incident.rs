@@ -188,11 +188,17 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         let Some(offense) = offense(doc, seg, lex) else {
             continue;
         };
-                // The headline of a one-case article names the place of the case; the body may name
+        // The headline of a one-case article names the place of the case; the body may name
         // the court's region first ("the court of Almaty Region sentenced the Taldykorgan …").
         let headline_place = if single {
             title_para.and_then(|tp| {
-                first_place(doc, doc.paras[tp].sentences.clone().filter(|i| triggers[*i].is_some()))
+                first_place(
+                    doc,
+                    doc.paras[tp]
+                        .sentences
+                        .clone()
+                        .filter(|i| triggers[*i].is_some()),
+                )
             })
         } else {
             None
@@ -305,11 +311,12 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     }
     // The accused is the actor nearest the offense, looking back first: the subject of a
     // Russian, Kazakh or English sentence stands before its verb.
-        // A detainee who escapes or dies is the subject of the sentence, and the police's
+    // A detainee who escapes or dies is the subject of the sentence, and the police's
     // negligence its matter.
     let suffered = matches!(
         first_offense.tag,
-        Tag::Offense(Offense::Negligence | Offense::Death) | Tag::WeakOffense(Offense::Negligence | Offense::Death)
+        Tag::Offense(Offense::Negligence | Offense::Death)
+            | Tag::WeakOffense(Offense::Negligence | Offense::Death)
     );
     let actors: Vec<&super::annotate::WordHit> = s
         .hits
@@ -347,8 +354,8 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             2 * s.words_between(&a.range, &first_offense.range) + 3
         }
     });
-        match nearest {
-                Some(a)
+    match nearest {
+        Some(a)
             if a.range.start >= first_offense.range.end
                 && s.words_between(&first_offense.range, &a.range) <= 2
                 && is_object(s, a, doc.lang) =>
@@ -507,13 +514,15 @@ fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
 /// The first place in these sentences that says where: a Kazakhstan region, else a
 /// foreign place (not a citizen's origin: "from a citizen of Uzbekistan").
 fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef> {
-        let mut foreign: Option<PlaceRef> = None;
+    let mut foreign: Option<PlaceRef> = None;
     for i in sents {
         let s = &doc.sents[i];
         // "3 тысяч долларов США", "АҚШ доллары": a currency, not a place.
         let in_money = |p: &&PlaceHit| {
             let o = s.norm.orig_range(p.range.clone());
-            s.amounts.iter().any(|a| o.start >= a.span.start && o.end <= a.span.end)
+            s.amounts
+                .iter()
+                .any(|a| o.start >= a.span.start && o.end <= a.span.end)
         };
         for p in s.places.iter().filter(|p| !in_money(p)) {
             if is_kz_region(p) && !ablative(s, p) {
@@ -720,15 +729,30 @@ fn russian_nominative(word: &str) -> bool {
 /// инспектора", "opened against two officers") or the officer does it ("by police").
 fn is_object(s: &Sentence, actor: &super::annotate::WordHit, lang: crate::page::Lang) -> bool {
     use crate::page::Lang;
-    let before: Vec<&str> = s.norm.text[..actor.range.start].split_whitespace().rev().take(3).collect();
+    let before: Vec<&str> = s.norm.text[..actor.range.start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
     let has = |w: &str| before.contains(&w);
-    let first = s.norm.text[actor.range.clone()].split(' ').next().unwrap_or("");
+    let first = s.norm.text[actor.range.clone()]
+        .split(' ')
+        .next()
+        .unwrap_or("");
     match lang {
         Lang::En => {
-            let case_words = s.has(|t| matches!(t, Tag::Stage(Stage::Investigated | Stage::Charged | Stage::Trial)));
+            let case_words = s.has(|t| {
+                matches!(
+                    t,
+                    Tag::Stage(Stage::Investigated | Stage::Charged | Stage::Trial)
+                )
+            });
             !(has("by") || (has("against") && case_words))
         }
-        Lang::Ru => !(has("отношении") || has("против") && s.has(|t| matches!(t, Tag::Stage(_)))) && !russian_nominative(first),
+        Lang::Ru => {
+            !(has("отношении") || has("против") && s.has(|t| matches!(t, Tag::Stage(_))))
+                && !russian_nominative(first)
+        }
         _ => false,
     }
 }

@@ -52,7 +52,8 @@ fn tld(url: Option<&str>) -> Option<Vec<u8>> {
 }
 
 /// Decide the encoding: byte-order mark, then the Content-Type header, then `<meta>` in
-/// the first 4 KB (HTML only), then UTF-8 if the bytes are valid UTF-8, then detection.
+/// the first 4 KB (HTML only), then UTF-8 if the bytes are UTF-8 (a few broken sequences
+/// allowed: a copy-paste accident should not turn Russian into Chinese), then detection.
 pub fn sniff(
     bytes: &[u8],
     content_type: Option<&str>,
@@ -70,7 +71,7 @@ pub fn sniff(
             return enc;
         }
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if mostly_utf8(bytes) {
         return UTF_8;
     }
     let mut det = chardetng::EncodingDetector::new();
@@ -83,4 +84,28 @@ pub fn sniff(
 pub fn decode<'a>(bytes: &'a [u8], enc: &'static Encoding) -> Cow<'a, str> {
     let (text, _) = enc.decode_with_bom_removal(bytes);
     text
+}
+
+/// Valid UTF-8, or UTF-8 whose multi-byte sequences are nearly all valid: at least 20 good
+/// ones for each broken one.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.bytes().filter(|b| *b >= 0xC0).count();
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                good += valid.iter().filter(|b| **b >= 0xC0).count();
+                bad += 1;
+                // A sequence cut short by the end of the input is not an error of the text.
+                let Some(len) = e.error_len() else { break };
+                rest = &after[len..];
+            }
+        }
+    }
+    bad == 0 || good >= 20 * bad
 }

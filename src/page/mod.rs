@@ -88,6 +88,14 @@ pub fn read_with(
     content_type: Option<&str>,
     selectors: &Selectors,
 ) -> Article {
+    if bytes.len() > MAX_BYTES {
+        tracing::warn!(
+            url = url.unwrap_or("-"),
+            bytes = bytes.len(),
+            "page larger than {} MiB: only its start is read",
+            MAX_BYTES >> 20
+        );
+    }
     let bytes = &bytes[..bytes.len().min(MAX_BYTES)];
     let html = is_html(bytes, content_type);
     let enc = charset::sniff(bytes, content_type, url, html);

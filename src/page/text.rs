@@ -22,13 +22,35 @@ fn headline_like(line: &str) -> bool {
 
 /// "Главная / Новости / Происшествия", "Home > World", "Басты бет » Оқиға".
 fn breadcrumb(line: &str) -> bool {
-    words(line) <= 12 && [" / ", " > ", " » ", " | ", " › "].iter().any(|s| line.contains(s))
+    words(line) <= 12
+        && [" / ", " > ", " » ", " | ", " › "]
+            .iter()
+            .any(|s| line.contains(s))
 }
 
 const SHARE: &[&str] = &[
-    "share", "tweet", "print", "email", "facebook", "twitter", "telegram", "whatsapp", "vk",
-    "ok", "поделиться", "печать", "распечатать", "бөлісу", "басып шығару", "subscribe",
-    "подписаться", "жазылу", "comments", "комментарии", "пікірлер", "x",
+    "share",
+    "tweet",
+    "print",
+    "email",
+    "facebook",
+    "twitter",
+    "telegram",
+    "whatsapp",
+    "vk",
+    "ok",
+    "поделиться",
+    "печать",
+    "распечатать",
+    "бөлісу",
+    "басып шығару",
+    "subscribe",
+    "подписаться",
+    "жазылу",
+    "comments",
+    "комментарии",
+    "пікірлер",
+    "x",
 ];
 
 /// A line of share buttons or similar site furniture.
@@ -42,7 +64,8 @@ fn furniture(line: &str) -> bool {
 }
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[\w-]+\.(?:kz|kg|uz|ru|tj|tm|az|com|org|net|media|info|news|asia)\b").unwrap()
+    Regex::new(r"(?i)\b[\w-]+\.(?:kz|kg|uz|ru|tj|tm|az|com|org|net|media|info|news|asia)\b")
+        .unwrap()
 });
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").unwrap());
@@ -79,9 +102,17 @@ fn date_line(line: &str) -> bool {
 fn byline(line: &str) -> bool {
     let l = line.to_lowercase();
     words(line) <= 8
-        && ["by ", "автор:", "автор ", "фото:", "photo:", "author:", "авторы:"]
-            .iter()
-            .any(|p| l.starts_with(p))
+        && [
+            "by ",
+            "автор:",
+            "автор ",
+            "фото:",
+            "photo:",
+            "author:",
+            "авторы:",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
 }
 
 /// What is not the article, wherever it stands.
@@ -107,12 +138,17 @@ pub fn parts(text: &str) -> Parts {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut preamble: Vec<&str> = Vec::new();
     let mut i = 0;
-    let next_substantial = |from: usize| lines[from..].iter().find(|l| !l.is_empty() && !chrome(l)).copied();
+    let next_substantial = |from: usize| {
+        lines[from..]
+            .iter()
+            .find(|l| !l.is_empty() && !chrome(l))
+            .copied()
+    };
 
     // Above the headline.
     while i < lines.len() {
         let l = lines[i];
-                // The site's name or section ("Informburo.kz", "Происшествия") above a longer line.
+        // The site's name or section ("Informburo.kz", "Происшествия") above a longer line.
         let site_name = (words(l) <= 3 && !l.ends_with(['.', '!', '?'])
             || DOMAIN.is_match(l) && words(l) <= 4)
             && next_substantial(i + 1).is_some_and(|n| words(n) > words(l).max(3));
@@ -127,9 +163,13 @@ pub fn parts(text: &str) -> Parts {
     }
     // A letterhead block ("POLICE DEPARTMENT / Press release"): short lines, then a blank
     // line and a one-line headline.
-    let block_end = (i..lines.len()).find(|&j| lines[j].is_empty()).unwrap_or(lines.len());
+    let block_end = (i..lines.len())
+        .find(|&j| lines[j].is_empty())
+        .unwrap_or(lines.len());
     if block_end - i >= 2
-        && lines[i..block_end].iter().all(|l| l.chars().count() < 100 && !l.ends_with('.'))
+        && lines[i..block_end]
+            .iter()
+            .all(|l| l.chars().count() < 100 && !l.ends_with('.'))
     {
         let next = (block_end..lines.len()).find(|&j| !lines[j].is_empty());
         let one_line = next.is_some_and(|j| lines.get(j + 1).is_none_or(|l| l.is_empty()));
@@ -169,7 +209,9 @@ pub fn parts(text: &str) -> Parts {
         } else if chrome(l) {
             flush(&mut block, &mut paragraphs);
         } else if block.is_empty()
-            && lines.get(k + 1).is_some_and(|n| !n.is_empty() && heading_line(l, n))
+            && lines
+                .get(k + 1)
+                .is_some_and(|n| !n.is_empty() && heading_line(l, n))
         {
             paragraphs.push(fold(l));
         } else {
@@ -203,25 +245,42 @@ mod tests {
     fn chrome_above_the_headline_is_set_aside() {
         let t = "Главная / Новости / Происшествия\nZakon.kz\nВодитель сбил инспектора полиции в Астане\n07:55, 21 мая 2024\nПоделиться\n\nНочью водитель сбил инспектора.\nОн скрылся.\n\n21:10\nВторой абзац.";
         let p = parts(t);
-        assert_eq!(p.title.as_deref(), Some("Водитель сбил инспектора полиции в Астане"));
-        assert_eq!(p.paragraphs, ["Ночью водитель сбил инспектора. Он скрылся.", "Второй абзац."]);
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Водитель сбил инспектора полиции в Астане")
+        );
+        assert_eq!(
+            p.paragraphs,
+            [
+                "Ночью водитель сбил инспектора. Он скрылся.",
+                "Второй абзац."
+            ]
+        );
         assert!(p.preamble.unwrap().contains("21 мая 2024"));
     }
 
     #[test]
     fn a_date_line_first_is_not_the_title() {
         let p = parts("Дата публикации: 05.02.2024 09:15\nБывшего оперативника осудили за пытки\n\nТекст статьи здесь.");
-        assert_eq!(p.title.as_deref(), Some("Бывшего оперативника осудили за пытки"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Бывшего оперативника осудили за пытки")
+        );
         assert_eq!(p.paragraphs, ["Текст статьи здесь."]);
     }
 
     #[test]
     fn site_names_and_share_words() {
         let p = parts("24.kg\nShare\nBishkek police officer detained for extortion\n\nText.");
-        assert_eq!(p.title.as_deref(), Some("Bishkek police officer detained for extortion"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Bishkek police officer detained for extortion")
+        );
         assert!(date_line("Date: 10.10.2023"));
         assert!(date_line("21:10, 30 июня 2024"));
-        assert!(!date_line("В Актобе 12 марта задержан участковый инспектор"));
+        assert!(!date_line(
+            "В Актобе 12 марта задержан участковый инспектор"
+        ));
         assert!(breadcrumb("Басты бет / Оқиға"));
         assert!(furniture("Поделиться"));
     }
