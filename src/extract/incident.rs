@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::annotate::{is_foreign, is_kz_region, Doc, Sentence};
+use super::annotate::{is_foreign, is_kz_region, Doc, Sentence, WordHit};
 use super::gazetteer::{PlaceHit, PlaceKind};
 use super::lexicon::{Lexicon, Tag};
 use super::money::{self, Amount, Currency};
@@ -284,7 +284,7 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     if doc.paras[s.para].is_teaser {
         return None;
     }
-    let offenses: Vec<&super::annotate::WordHit> = s
+    let offenses: Vec<&WordHit> = s
         .hits
         .iter()
         .filter(|h| match h.tag {
@@ -293,52 +293,21 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             _ => false,
         })
         .collect();
-    let first_offense = offenses.first()?;
-    if s.has(|t| {
-        matches!(
-            t,
-            Tag::Victim | Tag::NotInvolved | Tag::BribeGiving | Tag::Generic
-        )
-    }) {
+    if offenses.is_empty()
+        || s.has(|t| matches!(t, Tag::Victim | Tag::NotInvolved | Tag::BribeGiving | Tag::Generic))
+        || police_at_work(s, doc.lang)
+        || police_suffered(s, doc.lang)
+        // "Criminal cases were opened against 57 officers": a figure, not a case.
+        || !super::stats::figures(s, 0).is_empty()
+    {
         return None;
     }
-    if police_at_work(s, doc.lang) {
-        return None;
-    }
-    // "Criminal cases were opened against 57 officers": a figure, not a case.
-    if !super::stats::figures(s, 0).is_empty() {
-        return None;
-    }
-    // The accused is the actor nearest the offense, looking back first: the subject of a
-    // Russian, Kazakh or English sentence stands before its verb.
-    // A detainee who escapes or dies is the subject of the sentence, and the police's
-    // negligence its matter.
-    let suffered = matches!(
-        first_offense.tag,
-        Tag::Offense(Offense::Negligence | Offense::Death)
-            | Tag::WeakOffense(Offense::Negligence | Offense::Death)
-    );
-    let actors: Vec<&super::annotate::WordHit> = s
-        .hits
-        .iter()
-        .filter(|h| {
-            matches!(
-                h.tag,
-                                Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce | Tag::Ambiguous
-            )
-            // A civilian counts as the subject only before the offense; after it, the
-            // civilian is the one it was done to.
-                        || (h.tag == Tag::Civilian && h.range.end <= first_offense.range.start && !suffered)
-        })
-        .collect();
+    let persons = |t: Tag| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous);
     // A death in custody needs no accused: the custody is the police's.
     let custody_death = offenses
         .iter()
         .any(|h| h.tag == Tag::Offense(Offense::Death));
-    let persons = actors
-        .iter()
-        .any(|a| matches!(a.tag, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous));
-    if custody_death && !persons {
+    if custody_death && !s.has(persons) {
         let body = s.hits.iter().find(|h| h.tag == Tag::PoliceBody);
         return Some(Trigger {
             sent: i,
@@ -347,52 +316,85 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             ambiguous: false,
         });
     }
-    let nearest = actors.iter().min_by_key(|a| {
-        if a.range.end <= first_offense.range.start {
-            s.words_between(&a.range, &first_offense.range)
-        } else {
-            2 * s.words_between(&a.range, &first_offense.range) + 3
-        }
-    });
-    match nearest {
-        Some(a)
-            if a.range.start >= first_offense.range.end
-                && s.words_between(&first_offense.range, &a.range) <= 2
-                && is_object(s, a, doc.lang) =>
-        {
-            None
-        }
-        Some(a) if matches!(a.tag, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous) => {
-            Some(Trigger {
-                sent: i,
-                actor: Some(s.orig(a.range.clone()).to_string()),
-                actor_range: Some(a.range.clone()),
-                ambiguous: a.tag == Tag::Ambiguous,
-            })
-        }
-        Some(_) => None,
-        None => {
-            // "He demanded 100 thousand" after "A district inspector was detained.":
-            // the accused of the previous sentence of the same paragraph.
-            let prev = i
-                .checked_sub(1)
-                .map(|p| &doc.sents[p])
-                .filter(|p| p.para == s.para)?;
-            if prev.has(|t| matches!(t, Tag::NotPolice | Tag::OtherForce)) {
-                return None;
-            }
-            let a = prev
-                .hits
-                .iter()
-                .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))?;
-            Some(Trigger {
-                sent: i,
-                actor: Some(prev.orig(a.range.clone()).to_string()),
-                actor_range: None,
-                ambiguous: false,
-            })
-        }
+    // Any offense the sentence names may be the officer's: "the suspect in a robbery fled
+    // when the escort was distracted" names the robbery first and the escape second.
+    let doers: Vec<&WordHit> = offenses
+        .iter()
+        .filter_map(|o| accused(s, o, doc.lang))
+        .collect();
+    if let Some(a) = doers.iter().find(|a| persons(a.tag)) {
+        return Some(Trigger {
+            sent: i,
+            actor: Some(s.orig(a.range.clone()).to_string()),
+            actor_range: Some(a.range.clone()),
+            ambiguous: a.tag == Tag::Ambiguous,
+        });
     }
+    if s.has(|t| {
+        matches!(
+            t,
+            Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce | Tag::Civilian
+        )
+    }) {
+        return None;
+    }
+    // "He demanded 100 thousand" after "A district inspector was detained.": the accused
+    // of the previous sentence of the same paragraph, when this one speaks of a person
+    // ("he", "их", "ол").
+    if !has_subject_pronoun(s) {
+        return None;
+    }
+    let prev = i
+        .checked_sub(1)
+        .map(|p| &doc.sents[p])
+        .filter(|p| p.para == s.para)?;
+    if prev.has(|t| matches!(t, Tag::NotPolice | Tag::OtherForce)) {
+        return None;
+    }
+    let a = prev
+        .hits
+        .iter()
+        .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))?;
+    Some(Trigger {
+        sent: i,
+        actor: Some(prev.orig(a.range.clone()).to_string()),
+        actor_range: None,
+        ambiguous: false,
+    })
+}
+
+/// Who did `offense` in `s`: the actor nearest it, looking back first (the subject of a
+/// Russian, Kazakh or English sentence stands before its verb). A police actor is returned
+/// only as the doer; `None` when the nearest actor is the one it was done to, or there is
+/// none. Any other actor comes back as itself, so the caller sees it is not the police.
+fn accused<'s>(s: &'s Sentence, offense: &WordHit, lang: crate::page::Lang) -> Option<&'s WordHit> {
+    // A detainee who escapes or dies is the subject of the sentence, and the police's
+    // negligence its matter.
+    let suffered = matches!(
+        offense.tag,
+        Tag::Offense(Offense::Negligence | Offense::Death)
+            | Tag::WeakOffense(Offense::Negligence | Offense::Death)
+    );
+    let nearest = s
+        .hits
+        .iter()
+        .filter(|h| {
+            matches!(h.tag, Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce | Tag::Ambiguous)
+            // A civilian counts as the subject only before the offense; after it, the
+            // civilian is the one it was done to.
+            || (h.tag == Tag::Civilian && h.range.end <= offense.range.start && !suffered)
+        })
+        .min_by_key(|a| {
+            if a.range.end <= offense.range.start {
+                s.words_between(&a.range, &offense.range)
+            } else {
+                2 * s.words_between(&a.range, &offense.range) + 3
+            }
+        })?;
+    let object = nearest.range.start >= offense.range.end
+        && s.words_between(&offense.range, &nearest.range) <= 2
+        && is_object(s, nearest, lang);
+    (!object).then_some(nearest)
 }
 
 /// The category the case's sentences charge. In each trigger sentence the offense named
@@ -409,6 +411,13 @@ fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
         let nearest = |want_weak: bool| {
             s.hits
                 .iter()
+                // Offenses someone else did ("the suspect in a robbery") are not charged.
+                .filter(|h| {
+                    t.actor_range.is_none()
+                        || accused(s, h, doc.lang).is_none_or(|a| {
+                            matches!(a.tag, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous)
+                        })
+                })
                 .filter_map(|h| match h.tag {
                     Tag::Offense(Offense::Death) if !death_ok => None,
                     Tag::Offense(o) if !want_weak => Some((o, &h.range)),
@@ -635,7 +644,33 @@ fn incident_date(
 
 /// "He", "она", "ол" …: in a story about one officer, the officer.
 fn has_subject_pronoun(s: &Sentence) -> bool {
-    const PRONOUNS: &[&str] = &["he", "they", "он", "они", "ол", "олар"];
+    const PRONOUNS: &[&str] = &[
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "their",
+        "он",
+        "она",
+        "они",
+        "его",
+        "ему",
+        "им",
+        "их",
+        "ее",
+        "ей",
+        "ол",
+        "олар",
+        "оған",
+        "оны",
+        "оның",
+        "оларға",
+        "оларды",
+        "олардың",
+    ];
     super::text::words(&s.norm.text)
         .iter()
         .take(12)
@@ -755,4 +790,46 @@ fn is_object(s: &Sentence, actor: &super::annotate::WordHit, lang: crate::page::
         }
         _ => false,
     }
+}
+
+/// "Участковый погиб в ДТП", "officer injured", "injuring a police officer", "полицейский
+/// стал жертвой мошенников": the officer is the one who suffered.
+fn police_suffered(s: &Sentence, lang: crate::page::Lang) -> bool {
+    use crate::page::Lang;
+    let persons: Vec<&super::annotate::WordHit> = s
+        .hits
+        .iter()
+        .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
+        .collect();
+    s.hits.iter().filter(|h| h.tag == Tag::Suffered).any(|v| {
+        let word = &s.norm.text[v.range.clone()];
+        persons.iter().any(|p| {
+            if p.range.end <= v.range.start {
+                let reach = if lang == Lang::Kk { 6 } else { 3 };
+                // "officer killed a man" is what the officer did; "injuring" looks ahead.
+                let after = s.norm.text[v.range.end..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                let object_follows = lang == Lang::En
+                    && matches!(
+                        after,
+                        "a" | "an"
+                            | "the"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "two"
+                            | "three"
+                            | "him"
+                            | "them"
+                    );
+                s.words_between(&p.range, &v.range) <= reach
+                    && !word.ends_with("ing")
+                    && !object_follows
+            } else {
+                v.range.end <= p.range.start && s.words_between(&v.range, &p.range) <= 2
+            }
+        })
+    })
 }

@@ -43,6 +43,7 @@ pub enum Tag {
     StageBlocker,
     Teaser,
     Victim,
+    Suffered,
     Enforcement,
     NotInvolved,
     BribeGiving,
@@ -295,6 +296,7 @@ struct StagesFile {
 struct CuesFile {
     teaser: Words,
     victim: Words,
+    suffered: Words,
     enforcement: Words,
     not_involved: Words,
     bribe_giving: Words,
@@ -444,6 +446,7 @@ impl Builder {
         };
         self.add(f, &c.teaser, Tag::Teaser);
         self.add(f, &c.victim, Tag::Victim);
+        self.add(f, &c.suffered, Tag::Suffered);
         self.add(f, &c.enforcement, Tag::Enforcement);
         self.add(f, &c.not_involved, Tag::NotInvolved);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
