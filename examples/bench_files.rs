@@ -13,6 +13,11 @@
 use std::path::Path;
 use std::time::Instant;
 
+// html5ever allocates a node, an attribute map and a string per tag: the system allocator
+// spends a fifth of the reading time on them, mimalloc a fraction of that.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 enum Mode {
     Extract,
     Read,

@@ -17,6 +17,11 @@ use dozor::extract::{self, Lexicon, Statistic};
 use dozor::inputs;
 use dozor::page;
 
+// html5ever allocates a node, an attribute map and a string per tag: the system allocator
+// spends a fifth of the reading time on them, mimalloc a fraction of that.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "dozor",
