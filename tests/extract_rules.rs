@@ -183,3 +183,52 @@ fn yearly_figures_are_statistics_not_incidents() {
         ]
     );
 }
+
+#[test]
+fn a_read_also_line_heads_a_list_of_other_headlines() {
+    // The cue stands alone; the headlines follow, each on its own line, without a full stop.
+    none(
+        "Мошенники обманули жительницу Костаная\n\n\
+        Жительница Костаная перевела мошенникам 900 тысяч тенге. Полиция начала расследование.\n\n\
+        Смотрите также:\n\n\
+        Патрульного из Рудного задержали на взятке в 80 тысяч тенге\n\n\
+        В Аркалыке участкового осудили за вымогательство",
+    );
+    // A paragraph that reads as a sentence ends the list: the case after it counts.
+    let i = one("Новости региона\n\n\
+        Читайте также:\n\n\
+        В Рудном открылся новый каток\n\n\
+        В Лисаковске оперуполномоченный задержан при получении взятки в 400 тысяч тенге. Начато досудебное расследование.");
+    assert_eq!(
+        (i.region.as_deref(), i.amount_kzt),
+        (Some("KZ-39"), Some(400_000))
+    );
+}
+
+#[test]
+fn a_new_case_word_starts_another_case_in_the_same_region() {
+    let ex = run("Итоги недели в Карагандинской области\n\n\
+        В Балхаше участковый инспектор задержан при получении взятки в 120 тысяч тенге.\n\n\
+        Помимо этого, в Шахтинске двое патрульных полицейских задержаны с поличным при получении 60 тысяч тенге от водителя.");
+    let got: Vec<_> = ex
+        .incidents
+        .iter()
+        .map(|i| (i.region.as_deref(), i.amount_kzt))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("KZ-35"), Some(120_000)),
+            (Some("KZ-35"), Some(60_000))
+        ]
+    );
+    let ex = run("Weekly round-up\n\n\
+        In Ekibastuz, a district police inspector was detained while receiving a bribe of 90,000 tenge.\n\n\
+        In a separate case, a patrol officer in Aksu was charged with extorting 40,000 tenge from a driver.");
+    assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
+    // Without the word, a later paragraph about the same town goes on with the same case.
+    let i = one("Участкового из Балхаша задержали\n\n\
+        В Балхаше участковый инспектор задержан при получении взятки в 120 тысяч тенге.\n\n\
+        В Балхаше полицейскому предъявлено обвинение в получении взятки.");
+    assert_eq!(i.stage, Stage::Charged);
+}

@@ -57,6 +57,8 @@ pub struct Para {
     pub is_header: bool,
     /// A "read also" teaser of another story.
     pub is_teaser: bool,
+    /// Ends as a sentence does (a full stop, a closing quote), not as a headline.
+    pub ends_like_sentence: bool,
 }
 
 pub struct Doc {
@@ -90,8 +92,38 @@ impl Doc {
         for p in &article.paragraphs {
             doc.push_para(p, false, lex);
         }
+        doc.mark_teaser_lists();
         doc.resolve_generic_ranks();
         doc
+    }
+
+    /// "Читайте также:" on a line of its own heads a list of other stories' headlines: the
+    /// lines after it that end as headlines do (no full stop) are teasers too, up to the
+    /// first line that reads as a sentence.
+    fn mark_teaser_lists(&mut self) {
+        let mut in_list = false;
+        for pi in 0..self.paras.len() {
+            let p = &self.paras[pi];
+            if p.is_title {
+                in_list = false;
+                continue;
+            }
+            if p.is_teaser {
+                let bare = p.sentences.len() == 1
+                    && self.sents[p.sentences.start].hits.iter().any(|h| {
+                        h.tag == Tag::Teaser
+                            && words(&self.sents[p.sentences.start].norm.text[h.range.end..])
+                                .is_empty()
+                    });
+                in_list = bare;
+                continue;
+            }
+            if in_list && !p.ends_like_sentence {
+                self.paras[pi].is_teaser = true;
+            } else {
+                in_list = false;
+            }
+        }
     }
 
     /// "The officer" means an officer of whichever force the text last named: after
@@ -140,6 +172,7 @@ impl Doc {
             is_title,
             is_header: !is_title && (n_words <= 4 || (n_words <= 14 && !ends_like_sentence)),
             is_teaser,
+            ends_like_sentence,
         });
     }
 

@@ -29,6 +29,8 @@ struct Segment {
     context: Vec<usize>,
     header: Option<usize>,
     region: Option<PlaceRef>,
+    /// Opened by "Кроме того, в Темиртау …": another case, never one told twice.
+    distinct: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -81,18 +83,21 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         let place = first_place(doc, para_triggers.iter().map(|t| t.sent))
             .or_else(|| first_place(doc, para.sentences.clone()))
             .or_else(|| header.and_then(|h| first_place(doc, doc.paras[h].sentences.clone())));
-        let joins = current.is_some_and(|c| {
-            let seg = &segments[c];
-            match (&seg.region, &place) {
-                (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
-                _ => true,
-            }
-        });
+        let another = opens_another_case(doc, para, &para_triggers);
+        let joins = !another
+            && current.is_some_and(|c| {
+                let seg = &segments[c];
+                match (&seg.region, &place) {
+                    (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
+                    _ => true,
+                }
+            });
         let c = if joins {
             current.expect("joins only with a current segment")
         } else {
             segments.push(Segment {
                 header,
+                distinct: another,
                 ..Segment::default()
             });
             segments.len() - 1
@@ -127,6 +132,7 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
                     context,
                     header: None,
                     region: None,
+                    distinct: false,
                 });
             }
         }
@@ -137,10 +143,16 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
     while i < segments.len() {
         let mut j = i + 1;
         while j < segments.len() {
-            let same = match (&segments[i].region, &segments[j].region) {
-                (Some(a), Some(b)) => same_place(&a.hit, &b.hit) && a.hit.country == "KZ",
-                _ => false,
-            } && offense(doc, &segments[i], lex) == offense(doc, &segments[j], lex);
+            let same = !segments[j].distinct
+                && match (&segments[i].region, &segments[j].region) {
+                    (Some(a), Some(b)) => {
+                        same_place(&a.hit, &b.hit)
+                            && a.hit.country == "KZ"
+                            && !other_town(&a.hit, &b.hit)
+                    }
+                    _ => false,
+                }
+                && offense(doc, &segments[i], lex) == offense(doc, &segments[j], lex);
             if same {
                 let absorbed = segments.remove(j);
                 segments[i].triggers.extend(absorbed.triggers);
@@ -579,6 +591,33 @@ fn origin_only(s: &Sentence, p: &PlaceHit) -> bool {
 /// regions dozor does not report).
 fn same_place(a: &PlaceHit, b: &PlaceHit) -> bool {
     a.country == b.country && (a.country != "KZ" || a.region == b.region)
+}
+
+/// Two towns of one region ("Караганда" and "Темиртау"): two cases, not one told twice.
+fn other_town(a: &PlaceHit, b: &PlaceHit) -> bool {
+    let town = |p: &PlaceHit| matches!(p.kind, PlaceKind::City | PlaceKind::Village);
+    town(a) && town(b) && a.name != b.name
+}
+
+/// "Кроме того, в Темиртау задержаны двое инспекторов …", "In a separate case, a Taraz
+/// officer …": a paragraph that opens on a new-case word and names its own place and its
+/// own accused tells another case, even in the region of the one before.
+fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigger]) -> bool {
+    let Some(first) = doc.sents.get(para.sentences.start) else {
+        return false;
+    };
+    let opens = first
+        .hits
+        .iter()
+        .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0);
+    opens
+        && triggers
+            .iter()
+            .any(|t| t.sent == para.sentences.start && t.actor_range.is_some())
+        && first
+            .places
+            .iter()
+            .any(|p| is_kz_region(p) || is_foreign(p))
 }
 
 /// "TALDYKORGAN, August 19 –": a place at the very start of the first body paragraph.

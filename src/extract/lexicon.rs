@@ -49,6 +49,9 @@ pub enum Tag {
     BribeGiving,
     Impersonation,
     Generic,
+    /// "Кроме того", "in a separate case": a paragraph that opens on one of these tells
+    /// another case.
+    AnotherCase,
     Statistic(Measure),
 }
 
@@ -302,6 +305,7 @@ struct CuesFile {
     bribe_giving: Words,
     impersonation: Words,
     generic: Words,
+    another_case: Words,
     statistic: BTreeMap<String, Spanned<Words>>,
 }
 
@@ -452,6 +456,7 @@ impl Builder {
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
         self.add(f, &c.impersonation, Tag::Impersonation);
         self.add(f, &c.generic, Tag::Generic);
+        self.add(f, &c.another_case, Tag::AnotherCase);
         for (id, words) in &c.statistic {
             match Measure::from_id(id) {
                 Some(m) => self.add(f, words.get_ref(), Tag::Statistic(m)),
