@@ -232,3 +232,43 @@ fn a_new_case_word_starts_another_case_in_the_same_region() {
         В Балхаше полицейскому предъявлено обвинение в получении взятки.");
     assert_eq!(i.stage, Stage::Charged);
 }
+
+#[test]
+fn stage_words_of_other_matters_are_not_the_cases() {
+    // Talk in general ("in several cases") and the victim's own detention.
+    let i = one("Aktau patrol officers suspended over beating\n\n\
+        Two patrol police officers in Aktau were suspended after a video appeared to show them beating a teenager. \
+        An investigation into exceeding official powers has been opened.\n\n\
+        The teenager had been detained on suspicion of shoplifting.\n\n\
+        In several cases last year, officers were dismissed or prosecuted only after such videos spread online.");
+    assert_eq!(i.stage, Stage::Investigated);
+    // A drunk officer's licence goes to court apart from his dismissal.
+    let i = one("В Таразе пьяный лейтенант полиции устроил ДТП\n\n\
+        В Таразе лейтенант полиции в состоянии алкогольного опьянения врезался в припаркованный автомобиль. \
+        Он уволен из органов внутренних дел. Материалы направлены в суд для лишения его водительских прав.");
+    assert_eq!(i.stage, Stage::Disciplined);
+    let i = one("Таразда мас полицей жол апатын жасады\n\n\
+        Таразда мас күйінде көлік айдаған полиция лейтенанты тұрған көлікке соқтығысты. \
+        Ол ішкі істер органдарынан теріс себептер бойынша шығарылды. \
+        Оны көлік басқару құқығынан айыру туралы материал сотқа жолданды.");
+    assert_eq!(i.stage, Stage::Disciplined);
+    // An escape: "detained" is the fugitive's.
+    let i = one("Из отдела полиции Экибастуза сбежал задержанный\n\n\
+        Из здания отдела полиции Экибастуза сбежал подозреваемый в грабеже, пока конвоир разговаривал по телефону. \
+        Беглеца задержали через сутки. В отношении конвоира начато досудебное расследование по статье «Халатность».");
+    assert_eq!(i.stage, Stage::Investigated);
+    // An earlier story recalled, and the year's figures.
+    let i = one("В Шахтинске участковый задержан на взятке\n\n\
+        В Шахтинске участковый инспектор задержан при получении взятки в 200 тысяч тенге.\n\n\
+        Напомним, в прошлом месяце в Караганде был осуждён бывший инспектор миграционной полиции. \
+        С начала года в регионе осуждены 14 полицейских.");
+    assert_eq!(i.stage, Stage::Detained);
+}
+
+#[test]
+fn the_offense_charged_outweighs_the_one_the_lead_names() {
+    let i = one("В Кентау патрульных задержали с поличным\n\n\
+        В Кентау двое патрульных полицейских задержаны с поличным: за 70 тысяч тенге они отпустили водителя, находившегося в состоянии опьянения. \
+        Им предъявлено обвинение в получении взятки.");
+    assert_eq!((i.offense, i.amount_kzt), (Offense::Bribery, Some(70_000)));
+}

@@ -418,7 +418,21 @@ fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
     let mut weak: BTreeMap<Offense, u32> = BTreeMap::new();
     for (k, t) in seg.triggers.iter().enumerate() {
         let s = &doc.sents[t.sent];
-        let weight = if k == 0 { 2 } else { 1 };
+        // "Им предъявлено обвинение в получении взятки": what the officer is charged or
+        // tried with outweighs what the lead sentence happens to name.
+        let charges = s.has(|t| {
+            matches!(
+                t,
+                Tag::Stage(
+                    Stage::Charged
+                        | Stage::Trial
+                        | Stage::Convicted
+                        | Stage::Sentenced
+                        | Stage::Acquitted
+                )
+            )
+        });
+        let weight = if k == 0 { 2 } else { 1 } + if charges { 1 } else { 0 };
         let death_ok = s.has(|t| t == Tag::DeathContext);
         let nearest = |want_weak: bool| {
             s.hits
@@ -509,18 +523,27 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
     }
 }
 
-/// The furthest stage the case's sentences report. In a death in custody, "detained"
-/// tells of the one who died, not of the officers.
+/// The furthest stage the case's sentences report. In a death in custody or an escape,
+/// "detained" tells of the one who died or fled (and was caught again), not of the officers.
 fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
     let mut best: Option<Stage> = None;
     for &i in sents {
         let s = &doc.sents[i];
-        if s.has(|t| t == Tag::StageBlocker) {
+        // "In several cases, officers were dismissed": talk in general, not this case; "7
+        // criminal cases were opened, 4 officers convicted": the year's figures.
+        if s.has(|t| matches!(t, Tag::StageBlocker | Tag::Generic))
+            || !super::stats::figures(s, 0).is_empty()
+        {
             continue;
         }
         for h in &s.hits {
             if let Tag::Stage(st) = h.tag {
-                if offense == Offense::Death && st == Stage::Detained {
+                if matches!(offense, Offense::Death | Offense::Negligence) && st == Stage::Detained
+                {
+                    continue;
+                }
+                // "The man had been detained for hooliganism": the victim's detention.
+                if st == Stage::Detained && civilian_detained(s) {
                     continue;
                 }
                 if best.is_none_or(|b| lex.stage_rank[&st] > lex.stage_rank[&b]) {
@@ -530,6 +553,14 @@ fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
         }
     }
     best.unwrap_or(Stage::Alleged)
+}
+
+/// A sentence that speaks of a civilian and of no officer: its "detained" is the
+/// civilian's ("the man had been detained on suspicion of hooliganism").
+fn civilian_detained(s: &Sentence) -> bool {
+    s.has(|t| t == Tag::Civilian)
+        && !s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous))
+        && !has_subject_pronoun(s)
 }
 
 /// The first place in these sentences that says where: a Kazakhstan region, else a
