@@ -272,3 +272,32 @@ fn the_offense_charged_outweighs_the_one_the_lead_names() {
         Им предъявлено обвинение в получении взятки.");
     assert_eq!((i.offense, i.amount_kzt), (Offense::Bribery, Some(70_000)));
 }
+
+#[test]
+fn police_at_work_in_longer_and_kazakh_phrasings() {
+    // The unit named after the subject, in English.
+    none("Karaganda police seize heroin\n\n\
+        Officers of the Department for Combating Drug Crime of the Karaganda police detained two suspects with 3 kg of heroin.");
+    // Police who return stolen goods.
+    none("Полицейлер ұрланған жылқыларды иесіне қайтарды\n\n\
+        Жамбыл облысында полицейлер ұрланған 12 жылқыны иесіне қайтарды. Ұрлық жасады деген күдікпен екі адам ұсталды.");
+    none("Полицейские вернули владельцу похищенный автомобиль\n\n\
+        В Павлодаре полицейские вернули владельцу похищенный автомобиль, подозреваемый в краже задержан.");
+}
+
+#[test]
+fn kazakh_names_the_pretended_role_before_the_pretence() {
+    none("Өзін полиция қызметкері деп таныстырған алаяқ ұсталды\n\n\
+        Ақтауда өзін полиция қызметкері деп таныстырған алаяқ зейнеткерден 900 мың теңге алдап алды.");
+    none(
+        "Алаяқтар полицей болып таныстырып, ақша алды\n\n\
+        Оралда алаяқтар тергеуші ретінде таныстырып, кәсіпкерді 2 млн теңгеге алдады.",
+    );
+    // A real officer who committed fraud is still a case.
+    let i = one("Оралда полиция қызметкері алаяқтық жасады\n\n\
+        Орал қалалық полиция басқармасының тергеушісі азаматтан 2 млн теңге алдап алды деген күдікпен ұсталды.");
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-27"), Offense::Fraud)
+    );
+}

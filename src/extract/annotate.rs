@@ -266,18 +266,23 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
     }
     let mut kept = merged;
     // "представился следователем", "posing as police officers": a pretence, not an officer.
-    let pretences: Vec<Range<usize>> = hits
+    // Kazakh names the role first: "полиция қызметкері деп таныстырған алаяқ".
+    let pretences: Vec<(Range<usize>, bool)> = hits
         .iter()
-        .filter(|h| h.tag == Tag::Impersonation)
-        .map(|h| h.range.clone())
+        .filter(|h| matches!(h.tag, Tag::Impersonation | Tag::ImpersonationAfter))
+        .map(|h| (h.range.clone(), h.tag == Tag::ImpersonationAfter))
         .collect();
     for h in kept
         .iter_mut()
         .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
     {
-        let pretended = pretences
-            .iter()
-            .any(|p| p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3);
+        let pretended = pretences.iter().any(|(p, after)| {
+            if *after {
+                h.range.end <= p.start && words(&norm[h.range.end..p.start]).len() <= 2
+            } else {
+                p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3
+            }
+        });
         if pretended {
             h.tag = Tag::NotPolice;
         }

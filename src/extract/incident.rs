@@ -767,13 +767,19 @@ fn police_at_work(s: &Sentence, lang: crate::page::Lang) -> bool {
                 .iter()
                 .filter(|p| police(p.tag) && p.range.end <= e.range.start)
                 .any(|p| {
-                    // Kazakh puts the verb last, after everything else the sentence says.
-                    let reach = if lang == Lang::Kk { 12 } else { 4 };
+                    let actor = &s.norm.text[p.range.clone()];
+                    let between = &s.norm.text[p.range.end..e.range.start];
+                    // Kazakh puts the verb last, after everything else the sentence says;
+                    // English may name the unit after the subject ("officers of the
+                    // department for combating drug crime detained …").
+                    let reach = match lang {
+                        Lang::Kk => 12,
+                        Lang::En if between.trim_start().starts_with("of ") => 10,
+                        _ => 4,
+                    };
                     if s.words_between(&p.range, &e.range) > reach {
                         return false;
                     }
-                    let actor = &s.norm.text[p.range.clone()];
-                    let between = &s.norm.text[p.range.end..e.range.start];
                     let after = s.norm.text[e.range.end..]
                         .split_whitespace()
                         .next()

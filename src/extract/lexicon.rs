@@ -48,6 +48,8 @@ pub enum Tag {
     NotInvolved,
     BribeGiving,
     Impersonation,
+    /// A pretence named after the role pretended ("полиция қызметкері деп таныстырған").
+    ImpersonationAfter,
     Generic,
     /// "Кроме того", "in a separate case": a paragraph that opens on one of these tells
     /// another case.
@@ -304,6 +306,7 @@ struct CuesFile {
     not_involved: Words,
     bribe_giving: Words,
     impersonation: Words,
+    impersonation_after: Words,
     generic: Words,
     another_case: Words,
     statistic: BTreeMap<String, Spanned<Words>>,
@@ -455,6 +458,7 @@ impl Builder {
         self.add(f, &c.not_involved, Tag::NotInvolved);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
         self.add(f, &c.impersonation, Tag::Impersonation);
+        self.add(f, &c.impersonation_after, Tag::ImpersonationAfter);
         self.add(f, &c.generic, Tag::Generic);
         self.add(f, &c.another_case, Tag::AnotherCase);
         for (id, words) in &c.statistic {
