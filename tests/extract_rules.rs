@@ -301,3 +301,36 @@ fn kazakh_names_the_pretended_role_before_the_pretence() {
         (Some("KZ-27"), Offense::Fraud)
     );
 }
+
+#[test]
+fn a_headline_of_an_officer_who_suffered_tells_the_story() {
+    none("Полицейский из Костаная стал жертвой мошенников\n\n\
+        Сотрудник полиции Костаная лишился 2 миллионов тенге, поверив в «выгодные инвестиции». \
+        Как сообщили в департаменте полиции, майор полиции перевёл деньги неизвестным, после того как ему пообещали высокий доход.");
+}
+
+#[test]
+fn receiving_a_sum_suggests_a_bribe() {
+    let i = one("В Кызылорде задержан инспектор\n\n\
+        В Кызылорде задержан инспектор дорожной полиции, который получил 80 тысяч тенге от водителя за то, чтобы не составлять протокол.");
+    assert_eq!((i.offense, i.amount_kzt), (Offense::Bribery, Some(80_000)));
+    // Without a sum the verb says nothing: a salary is not a bribe, an injury not money.
+    none(
+        "В Кызылорде полицейский получил награду\n\n\
+        В Кызылорде участковый инспектор получил медаль за спасение детей на пожаре.",
+    );
+}
+
+#[test]
+fn talk_without_a_place_or_a_procedure_is_not_a_case() {
+    none("Parliament tightens penalties for torture\n\n\
+        \"The key question is how often officers who beat detainees will actually be punished,\" a human rights defender said.");
+}
+
+#[test]
+fn a_foreign_place_anywhere_gives_the_country() {
+    let i = one("Инспектора профилактики задержали при получении взятки\n\n\
+        По данным ведомства, сотрудник органов внутренних дел потребовал 500 долларов за то, чтобы не составлять протокол.\n\n\
+        Задержание произошло в Термезе, в служебном кабинете инспектора.");
+    assert_eq!((i.country.as_str(), i.region.as_deref()), ("UZ", None));
+}

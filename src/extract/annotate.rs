@@ -147,9 +147,10 @@ impl Doc {
         for r in sentences(p) {
             let text = p[r].to_string();
             let norm = normalise(&text);
-            let hits = self.word_hits(&norm.text, lex);
+            let mut hits = self.word_hits(&norm.text, lex);
             let places = lex.gazetteer.find_cased(&norm, &text);
             let amounts = lex.money.find(&text);
+            sum_cues(&mut hits, &amounts);
             self.sents.push(Sentence {
                 text,
                 norm,
@@ -193,6 +194,22 @@ impl Doc {
         }
         all
     }
+}
+
+/// "Получил 150 тысяч тенге", "took 200,000 tenge": a verb of receiving suggests the
+/// offense only where the sentence names a principal sum; elsewhere it says nothing.
+fn sum_cues(hits: &mut Vec<WordHit>, amounts: &[Amount]) {
+    let has_sum = amounts
+        .iter()
+        .any(|a| a.role == super::money::Role::Principal);
+    hits.retain_mut(|h| match h.tag {
+        Tag::SumCue(o) if has_sum => {
+            h.tag = Tag::WeakOffense(o);
+            true
+        }
+        Tag::SumCue(_) => false,
+        _ => true,
+    });
 }
 
 /// Kazakh marks the object of a verb: "полицейді соққыға жықты" (beat the policeman),

@@ -48,10 +48,11 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         .iter()
         .filter(|p| p.is_title)
         .flat_map(|p| p.sentences.clone());
-    let title_victim = title_sents
-        .clone()
-        .any(|i| doc.sents[i].has(|t| t == Tag::Victim))
-        && !title_sents.clone().any(|i| triggers[i].is_some());
+    // So does one where the officer is the one who suffered ("Полицейский стал жертвой
+    // мошенников", "Officer injured in Taraz").
+    let title_victim = title_sents.clone().any(|i| {
+        doc.sents[i].has(|t| t == Tag::Victim) || police_suffered(&doc.sents[i], doc.lang)
+    }) && !title_sents.clone().any(|i| triggers[i].is_some());
     if title_victim {
         return Vec::new();
     }
@@ -223,9 +224,25 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
             })
             .or_else(|| dateline_place(doc))
             .or_else(|| title_para.and_then(|tp| first_place(doc, doc.paras[tp].sentences.clone())))
-            .or_else(|| dominant.clone());
+            .or_else(|| dominant.clone())
+            // "В Карши инспектор профилактики …" in a paragraph of its own: a foreign
+            // place anywhere in the article, when it names no Kazakhstan region.
+            .or_else(|| {
+                first_place(
+                    doc,
+                    doc.paras
+                        .iter()
+                        .filter(|p| !p.is_teaser)
+                        .flat_map(|p| p.sentences.clone()),
+                )
+            });
         let (amount, amount_kzt) = amount(doc, seg, offense);
         let stage = stage(doc, &sents, lex, offense);
+        // "The question is how often officers who beat detainees are punished": no place,
+        // no procedure, only talk. A case reported as news names where, or what was done.
+        if place.is_none() && stage == Stage::Alleged {
+            continue;
+        }
         let first = &seg.triggers[0];
         let actor = first.actor.clone().unwrap_or_default();
         let date = incident_date(doc, seg, &sents, published);
@@ -244,10 +261,10 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
                 p.hit.country.clone(),
                 None,
                 Some(doc.sents[p.sent].orig(p.hit.range.clone()).to_string()),
-                if p.hit.kind == PlaceKind::Country {
-                    GeoPrecision::Country
-                } else {
-                    GeoPrecision::Town
+                match p.hit.kind {
+                    PlaceKind::Country => GeoPrecision::Country,
+                    PlaceKind::Region => GeoPrecision::Region,
+                    _ => GeoPrecision::Town,
                 },
             ),
             None => ("KZ".to_string(), None, None, GeoPrecision::Country),

@@ -38,6 +38,9 @@ pub enum Tag {
     /// A word that suggests the offense but does not name it ("promised to help"): it
     /// counts only where no named offense stands.
     WeakOffense(Offense),
+    /// A word that suggests the offense only beside a sum of money ("получил 150 тысяч
+    /// тенге"): read as a [`Tag::WeakOffense`] where the sentence names a principal sum.
+    SumCue(Offense),
     DeathContext,
     Stage(Stage),
     StageBlocker,
@@ -281,6 +284,8 @@ struct OffenseEntry {
     #[serde(default)]
     weak: Vec<Spanned<String>>,
     #[serde(default)]
+    with_sum: Vec<Spanned<String>>,
+    #[serde(default)]
     en: Vec<Spanned<String>>,
     #[serde(default)]
     ru: Vec<Spanned<String>>,
@@ -384,6 +389,11 @@ impl Builder {
                 ..Words::default()
             };
             self.add(f, &weak, Tag::WeakOffense(off));
+            let with_sum = Words {
+                en: e.with_sum,
+                ..Words::default()
+            };
+            self.add(f, &with_sum, Tag::SumCue(off));
             let ctx = Words {
                 en: e.needs_context,
                 ..Words::default()
