@@ -183,3 +183,154 @@ fn yearly_figures_are_statistics_not_incidents() {
         ]
     );
 }
+
+#[test]
+fn a_read_also_line_heads_a_list_of_other_headlines() {
+    // The cue stands alone; the headlines follow, each on its own line, without a full stop.
+    none(
+        "Мошенники обманули жительницу Костаная\n\n\
+        Жительница Костаная перевела мошенникам 900 тысяч тенге. Полиция начала расследование.\n\n\
+        Смотрите также:\n\n\
+        Патрульного из Рудного задержали на взятке в 80 тысяч тенге\n\n\
+        В Аркалыке участкового осудили за вымогательство",
+    );
+    // A paragraph that reads as a sentence ends the list: the case after it counts.
+    let i = one("Новости региона\n\n\
+        Читайте также:\n\n\
+        В Рудном открылся новый каток\n\n\
+        В Лисаковске оперуполномоченный задержан при получении взятки в 400 тысяч тенге. Начато досудебное расследование.");
+    assert_eq!(
+        (i.region.as_deref(), i.amount_kzt),
+        (Some("KZ-39"), Some(400_000))
+    );
+}
+
+#[test]
+fn a_new_case_word_starts_another_case_in_the_same_region() {
+    let ex = run("Итоги недели в Карагандинской области\n\n\
+        В Балхаше участковый инспектор задержан при получении взятки в 120 тысяч тенге.\n\n\
+        Помимо этого, в Шахтинске двое патрульных полицейских задержаны с поличным при получении 60 тысяч тенге от водителя.");
+    let got: Vec<_> = ex
+        .incidents
+        .iter()
+        .map(|i| (i.region.as_deref(), i.amount_kzt))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("KZ-35"), Some(120_000)),
+            (Some("KZ-35"), Some(60_000))
+        ]
+    );
+    let ex = run("Weekly round-up\n\n\
+        In Ekibastuz, a district police inspector was detained while receiving a bribe of 90,000 tenge.\n\n\
+        In a separate case, a patrol officer in Aksu was charged with extorting 40,000 tenge from a driver.");
+    assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
+    // Without the word, a later paragraph about the same town goes on with the same case.
+    let i = one("Участкового из Балхаша задержали\n\n\
+        В Балхаше участковый инспектор задержан при получении взятки в 120 тысяч тенге.\n\n\
+        В Балхаше полицейскому предъявлено обвинение в получении взятки.");
+    assert_eq!(i.stage, Stage::Charged);
+}
+
+#[test]
+fn stage_words_of_other_matters_are_not_the_cases() {
+    // Talk in general ("in several cases") and the victim's own detention.
+    let i = one("Aktau patrol officers suspended over beating\n\n\
+        Two patrol police officers in Aktau were suspended after a video appeared to show them beating a teenager. \
+        An investigation into exceeding official powers has been opened.\n\n\
+        The teenager had been detained on suspicion of shoplifting.\n\n\
+        In several cases last year, officers were dismissed or prosecuted only after such videos spread online.");
+    assert_eq!(i.stage, Stage::Investigated);
+    // A drunk officer's licence goes to court apart from his dismissal.
+    let i = one("В Таразе пьяный лейтенант полиции устроил ДТП\n\n\
+        В Таразе лейтенант полиции в состоянии алкогольного опьянения врезался в припаркованный автомобиль. \
+        Он уволен из органов внутренних дел. Материалы направлены в суд для лишения его водительских прав.");
+    assert_eq!(i.stage, Stage::Disciplined);
+    let i = one("Таразда мас полицей жол апатын жасады\n\n\
+        Таразда мас күйінде көлік айдаған полиция лейтенанты тұрған көлікке соқтығысты. \
+        Ол ішкі істер органдарынан теріс себептер бойынша шығарылды. \
+        Оны көлік басқару құқығынан айыру туралы материал сотқа жолданды.");
+    assert_eq!(i.stage, Stage::Disciplined);
+    // An escape: "detained" is the fugitive's.
+    let i = one("Из отдела полиции Экибастуза сбежал задержанный\n\n\
+        Из здания отдела полиции Экибастуза сбежал подозреваемый в грабеже, пока конвоир разговаривал по телефону. \
+        Беглеца задержали через сутки. В отношении конвоира начато досудебное расследование по статье «Халатность».");
+    assert_eq!(i.stage, Stage::Investigated);
+    // An earlier story recalled, and the year's figures.
+    let i = one("В Шахтинске участковый задержан на взятке\n\n\
+        В Шахтинске участковый инспектор задержан при получении взятки в 200 тысяч тенге.\n\n\
+        Напомним, в прошлом месяце в Караганде был осуждён бывший инспектор миграционной полиции. \
+        С начала года в регионе осуждены 14 полицейских.");
+    assert_eq!(i.stage, Stage::Detained);
+}
+
+#[test]
+fn the_offense_charged_outweighs_the_one_the_lead_names() {
+    let i = one("В Кентау патрульных задержали с поличным\n\n\
+        В Кентау двое патрульных полицейских задержаны с поличным: за 70 тысяч тенге они отпустили водителя, находившегося в состоянии опьянения. \
+        Им предъявлено обвинение в получении взятки.");
+    assert_eq!((i.offense, i.amount_kzt), (Offense::Bribery, Some(70_000)));
+}
+
+#[test]
+fn police_at_work_in_longer_and_kazakh_phrasings() {
+    // The unit named after the subject, in English.
+    none("Karaganda police seize heroin\n\n\
+        Officers of the Department for Combating Drug Crime of the Karaganda police detained two suspects with 3 kg of heroin.");
+    // Police who return stolen goods.
+    none("Полицейлер ұрланған жылқыларды иесіне қайтарды\n\n\
+        Жамбыл облысында полицейлер ұрланған 12 жылқыны иесіне қайтарды. Ұрлық жасады деген күдікпен екі адам ұсталды.");
+    none("Полицейские вернули владельцу похищенный автомобиль\n\n\
+        В Павлодаре полицейские вернули владельцу похищенный автомобиль, подозреваемый в краже задержан.");
+}
+
+#[test]
+fn kazakh_names_the_pretended_role_before_the_pretence() {
+    none("Өзін полиция қызметкері деп таныстырған алаяқ ұсталды\n\n\
+        Ақтауда өзін полиция қызметкері деп таныстырған алаяқ зейнеткерден 900 мың теңге алдап алды.");
+    none(
+        "Алаяқтар полицей болып таныстырып, ақша алды\n\n\
+        Оралда алаяқтар тергеуші ретінде таныстырып, кәсіпкерді 2 млн теңгеге алдады.",
+    );
+    // A real officer who committed fraud is still a case.
+    let i = one("Оралда полиция қызметкері алаяқтық жасады\n\n\
+        Орал қалалық полиция басқармасының тергеушісі азаматтан 2 млн теңге алдап алды деген күдікпен ұсталды.");
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-27"), Offense::Fraud)
+    );
+}
+
+#[test]
+fn a_headline_of_an_officer_who_suffered_tells_the_story() {
+    none("Полицейский из Костаная стал жертвой мошенников\n\n\
+        Сотрудник полиции Костаная лишился 2 миллионов тенге, поверив в «выгодные инвестиции». \
+        Как сообщили в департаменте полиции, майор полиции перевёл деньги неизвестным, после того как ему пообещали высокий доход.");
+}
+
+#[test]
+fn receiving_a_sum_suggests_a_bribe() {
+    let i = one("В Кызылорде задержан инспектор\n\n\
+        В Кызылорде задержан инспектор дорожной полиции, который получил 80 тысяч тенге от водителя за то, чтобы не составлять протокол.");
+    assert_eq!((i.offense, i.amount_kzt), (Offense::Bribery, Some(80_000)));
+    // Without a sum the verb says nothing: a salary is not a bribe, an injury not money.
+    none(
+        "В Кызылорде полицейский получил награду\n\n\
+        В Кызылорде участковый инспектор получил медаль за спасение детей на пожаре.",
+    );
+}
+
+#[test]
+fn talk_without_a_place_or_a_procedure_is_not_a_case() {
+    none("Parliament tightens penalties for torture\n\n\
+        \"The key question is how often officers who beat detainees will actually be punished,\" a human rights defender said.");
+}
+
+#[test]
+fn a_foreign_place_anywhere_gives_the_country() {
+    let i = one("Инспектора профилактики задержали при получении взятки\n\n\
+        По данным ведомства, сотрудник органов внутренних дел потребовал 500 долларов за то, чтобы не составлять протокол.\n\n\
+        Задержание произошло в Термезе, в служебном кабинете инспектора.");
+    assert_eq!((i.country.as_str(), i.region.as_deref()), ("UZ", None));
+}

@@ -56,6 +56,13 @@ fn foreign_places_resolve_to_their_country() {
         ("Фергане", "UZ", Some("UZ-FA")),
         ("Namangan", "UZ", Some("UZ-NG")),
         ("в Нукусе", "UZ", Some("UZ-QR")),
+        // Regions named by a noun of their own, without a region word.
+        ("в Кашкадарье", "UZ", Some("UZ-QA")),
+        ("в Сурхандарье", "UZ", Some("UZ-SU")),
+        ("в Каракалпакстане", "UZ", Some("UZ-QR")),
+        ("в Подмосковье", "RU", Some("RU-MOS")),
+        ("в Татарстане", "RU", Some("RU-TA")),
+        ("в Башкирии", "RU", Some("RU-BA")),
         ("Узбекистане", "UZ", None),
         ("Өзбекстанда", "UZ", None),
         ("в Душанбе", "TJ", Some("TJ-DU")),

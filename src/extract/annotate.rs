@@ -57,6 +57,8 @@ pub struct Para {
     pub is_header: bool,
     /// A "read also" teaser of another story.
     pub is_teaser: bool,
+    /// Ends as a sentence does (a full stop, a closing quote), not as a headline.
+    pub ends_like_sentence: bool,
 }
 
 pub struct Doc {
@@ -90,8 +92,38 @@ impl Doc {
         for p in &article.paragraphs {
             doc.push_para(p, false, lex);
         }
+        doc.mark_teaser_lists();
         doc.resolve_generic_ranks();
         doc
+    }
+
+    /// "Читайте также:" on a line of its own heads a list of other stories' headlines: the
+    /// lines after it that end as headlines do (no full stop) are teasers too, up to the
+    /// first line that reads as a sentence.
+    fn mark_teaser_lists(&mut self) {
+        let mut in_list = false;
+        for pi in 0..self.paras.len() {
+            let p = &self.paras[pi];
+            if p.is_title {
+                in_list = false;
+                continue;
+            }
+            if p.is_teaser {
+                let bare = p.sentences.len() == 1
+                    && self.sents[p.sentences.start].hits.iter().any(|h| {
+                        h.tag == Tag::Teaser
+                            && words(&self.sents[p.sentences.start].norm.text[h.range.end..])
+                                .is_empty()
+                    });
+                in_list = bare;
+                continue;
+            }
+            if in_list && !p.ends_like_sentence {
+                self.paras[pi].is_teaser = true;
+            } else {
+                in_list = false;
+            }
+        }
     }
 
     /// "The officer" means an officer of whichever force the text last named: after
@@ -115,9 +147,10 @@ impl Doc {
         for r in sentences(p) {
             let text = p[r].to_string();
             let norm = normalise(&text);
-            let hits = self.word_hits(&norm.text, lex);
+            let mut hits = self.word_hits(&norm.text, lex);
             let places = lex.gazetteer.find_cased(&norm, &text);
             let amounts = lex.money.find(&text);
+            sum_cues(&mut hits, &amounts);
             self.sents.push(Sentence {
                 text,
                 norm,
@@ -140,6 +173,7 @@ impl Doc {
             is_title,
             is_header: !is_title && (n_words <= 4 || (n_words <= 14 && !ends_like_sentence)),
             is_teaser,
+            ends_like_sentence,
         });
     }
 
@@ -160,6 +194,22 @@ impl Doc {
         }
         all
     }
+}
+
+/// "Получил 150 тысяч тенге", "took 200,000 tenge": a verb of receiving suggests the
+/// offense only where the sentence names a principal sum; elsewhere it says nothing.
+fn sum_cues(hits: &mut Vec<WordHit>, amounts: &[Amount]) {
+    let has_sum = amounts
+        .iter()
+        .any(|a| a.role == super::money::Role::Principal);
+    hits.retain_mut(|h| match h.tag {
+        Tag::SumCue(o) if has_sum => {
+            h.tag = Tag::WeakOffense(o);
+            true
+        }
+        Tag::SumCue(_) => false,
+        _ => true,
+    });
 }
 
 /// Kazakh marks the object of a verb: "полицейді соққыға жықты" (beat the policeman),
@@ -233,18 +283,23 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
     }
     let mut kept = merged;
     // "представился следователем", "posing as police officers": a pretence, not an officer.
-    let pretences: Vec<Range<usize>> = hits
+    // Kazakh names the role first: "полиция қызметкері деп таныстырған алаяқ".
+    let pretences: Vec<(Range<usize>, bool)> = hits
         .iter()
-        .filter(|h| h.tag == Tag::Impersonation)
-        .map(|h| h.range.clone())
+        .filter(|h| matches!(h.tag, Tag::Impersonation | Tag::ImpersonationAfter))
+        .map(|h| (h.range.clone(), h.tag == Tag::ImpersonationAfter))
         .collect();
     for h in kept
         .iter_mut()
         .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
     {
-        let pretended = pretences
-            .iter()
-            .any(|p| p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3);
+        let pretended = pretences.iter().any(|(p, after)| {
+            if *after {
+                h.range.end <= p.start && words(&norm[h.range.end..p.start]).len() <= 2
+            } else {
+                p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3
+            }
+        });
         if pretended {
             h.tag = Tag::NotPolice;
         }

@@ -29,6 +29,8 @@ struct Segment {
     context: Vec<usize>,
     header: Option<usize>,
     region: Option<PlaceRef>,
+    /// Opened by "Кроме того, в Темиртау …": another case, never one told twice.
+    distinct: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -46,10 +48,11 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         .iter()
         .filter(|p| p.is_title)
         .flat_map(|p| p.sentences.clone());
-    let title_victim = title_sents
-        .clone()
-        .any(|i| doc.sents[i].has(|t| t == Tag::Victim))
-        && !title_sents.clone().any(|i| triggers[i].is_some());
+    // So does one where the officer is the one who suffered ("Полицейский стал жертвой
+    // мошенников", "Officer injured in Taraz").
+    let title_victim = title_sents.clone().any(|i| {
+        doc.sents[i].has(|t| t == Tag::Victim) || police_suffered(&doc.sents[i], doc.lang)
+    }) && !title_sents.clone().any(|i| triggers[i].is_some());
     if title_victim {
         return Vec::new();
     }
@@ -81,18 +84,21 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         let place = first_place(doc, para_triggers.iter().map(|t| t.sent))
             .or_else(|| first_place(doc, para.sentences.clone()))
             .or_else(|| header.and_then(|h| first_place(doc, doc.paras[h].sentences.clone())));
-        let joins = current.is_some_and(|c| {
-            let seg = &segments[c];
-            match (&seg.region, &place) {
-                (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
-                _ => true,
-            }
-        });
+        let another = opens_another_case(doc, para, &para_triggers);
+        let joins = !another
+            && current.is_some_and(|c| {
+                let seg = &segments[c];
+                match (&seg.region, &place) {
+                    (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
+                    _ => true,
+                }
+            });
         let c = if joins {
             current.expect("joins only with a current segment")
         } else {
             segments.push(Segment {
                 header,
+                distinct: another,
                 ..Segment::default()
             });
             segments.len() - 1
@@ -127,6 +133,7 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
                     context,
                     header: None,
                     region: None,
+                    distinct: false,
                 });
             }
         }
@@ -137,10 +144,16 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
     while i < segments.len() {
         let mut j = i + 1;
         while j < segments.len() {
-            let same = match (&segments[i].region, &segments[j].region) {
-                (Some(a), Some(b)) => same_place(&a.hit, &b.hit) && a.hit.country == "KZ",
-                _ => false,
-            } && offense(doc, &segments[i], lex) == offense(doc, &segments[j], lex);
+            let same = !segments[j].distinct
+                && match (&segments[i].region, &segments[j].region) {
+                    (Some(a), Some(b)) => {
+                        same_place(&a.hit, &b.hit)
+                            && a.hit.country == "KZ"
+                            && !other_town(&a.hit, &b.hit)
+                    }
+                    _ => false,
+                }
+                && offense(doc, &segments[i], lex) == offense(doc, &segments[j], lex);
             if same {
                 let absorbed = segments.remove(j);
                 segments[i].triggers.extend(absorbed.triggers);
@@ -211,9 +224,25 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
             })
             .or_else(|| dateline_place(doc))
             .or_else(|| title_para.and_then(|tp| first_place(doc, doc.paras[tp].sentences.clone())))
-            .or_else(|| dominant.clone());
+            .or_else(|| dominant.clone())
+            // "В Карши инспектор профилактики …" in a paragraph of its own: a foreign
+            // place anywhere in the article, when it names no Kazakhstan region.
+            .or_else(|| {
+                first_place(
+                    doc,
+                    doc.paras
+                        .iter()
+                        .filter(|p| !p.is_teaser)
+                        .flat_map(|p| p.sentences.clone()),
+                )
+            });
         let (amount, amount_kzt) = amount(doc, seg, offense);
         let stage = stage(doc, &sents, lex, offense);
+        // "The question is how often officers who beat detainees are punished": no place,
+        // no procedure, only talk. A case reported as news names where, or what was done.
+        if place.is_none() && stage == Stage::Alleged {
+            continue;
+        }
         let first = &seg.triggers[0];
         let actor = first.actor.clone().unwrap_or_default();
         let date = incident_date(doc, seg, &sents, published);
@@ -232,10 +261,10 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
                 p.hit.country.clone(),
                 None,
                 Some(doc.sents[p.sent].orig(p.hit.range.clone()).to_string()),
-                if p.hit.kind == PlaceKind::Country {
-                    GeoPrecision::Country
-                } else {
-                    GeoPrecision::Town
+                match p.hit.kind {
+                    PlaceKind::Country => GeoPrecision::Country,
+                    PlaceKind::Region => GeoPrecision::Region,
+                    _ => GeoPrecision::Town,
                 },
             ),
             None => ("KZ".to_string(), None, None, GeoPrecision::Country),
@@ -406,7 +435,21 @@ fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
     let mut weak: BTreeMap<Offense, u32> = BTreeMap::new();
     for (k, t) in seg.triggers.iter().enumerate() {
         let s = &doc.sents[t.sent];
-        let weight = if k == 0 { 2 } else { 1 };
+        // "Им предъявлено обвинение в получении взятки": what the officer is charged or
+        // tried with outweighs what the lead sentence happens to name.
+        let charges = s.has(|t| {
+            matches!(
+                t,
+                Tag::Stage(
+                    Stage::Charged
+                        | Stage::Trial
+                        | Stage::Convicted
+                        | Stage::Sentenced
+                        | Stage::Acquitted
+                )
+            )
+        });
+        let weight = if k == 0 { 2 } else { 1 } + if charges { 1 } else { 0 };
         let death_ok = s.has(|t| t == Tag::DeathContext);
         let nearest = |want_weak: bool| {
             s.hits
@@ -497,18 +540,27 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
     }
 }
 
-/// The furthest stage the case's sentences report. In a death in custody, "detained"
-/// tells of the one who died, not of the officers.
+/// The furthest stage the case's sentences report. In a death in custody or an escape,
+/// "detained" tells of the one who died or fled (and was caught again), not of the officers.
 fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
     let mut best: Option<Stage> = None;
     for &i in sents {
         let s = &doc.sents[i];
-        if s.has(|t| t == Tag::StageBlocker) {
+        // "In several cases, officers were dismissed": talk in general, not this case; "7
+        // criminal cases were opened, 4 officers convicted": the year's figures.
+        if s.has(|t| matches!(t, Tag::StageBlocker | Tag::Generic))
+            || !super::stats::figures(s, 0).is_empty()
+        {
             continue;
         }
         for h in &s.hits {
             if let Tag::Stage(st) = h.tag {
-                if offense == Offense::Death && st == Stage::Detained {
+                if matches!(offense, Offense::Death | Offense::Negligence) && st == Stage::Detained
+                {
+                    continue;
+                }
+                // "The man had been detained for hooliganism": the victim's detention.
+                if st == Stage::Detained && civilian_detained(s) {
                     continue;
                 }
                 if best.is_none_or(|b| lex.stage_rank[&st] > lex.stage_rank[&b]) {
@@ -518,6 +570,14 @@ fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
         }
     }
     best.unwrap_or(Stage::Alleged)
+}
+
+/// A sentence that speaks of a civilian and of no officer: its "detained" is the
+/// civilian's ("the man had been detained on suspicion of hooliganism").
+fn civilian_detained(s: &Sentence) -> bool {
+    s.has(|t| t == Tag::Civilian)
+        && !s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous))
+        && !has_subject_pronoun(s)
 }
 
 /// The first place in these sentences that says where: a Kazakhstan region, else a
@@ -579,6 +639,33 @@ fn origin_only(s: &Sentence, p: &PlaceHit) -> bool {
 /// regions dozor does not report).
 fn same_place(a: &PlaceHit, b: &PlaceHit) -> bool {
     a.country == b.country && (a.country != "KZ" || a.region == b.region)
+}
+
+/// Two towns of one region ("Караганда" and "Темиртау"): two cases, not one told twice.
+fn other_town(a: &PlaceHit, b: &PlaceHit) -> bool {
+    let town = |p: &PlaceHit| matches!(p.kind, PlaceKind::City | PlaceKind::Village);
+    town(a) && town(b) && a.name != b.name
+}
+
+/// "Кроме того, в Темиртау задержаны двое инспекторов …", "In a separate case, a Taraz
+/// officer …": a paragraph that opens on a new-case word and names its own place and its
+/// own accused tells another case, even in the region of the one before.
+fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigger]) -> bool {
+    let Some(first) = doc.sents.get(para.sentences.start) else {
+        return false;
+    };
+    let opens = first
+        .hits
+        .iter()
+        .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0);
+    opens
+        && triggers
+            .iter()
+            .any(|t| t.sent == para.sentences.start && t.actor_range.is_some())
+        && first
+            .places
+            .iter()
+            .any(|p| is_kz_region(p) || is_foreign(p))
 }
 
 /// "TALDYKORGAN, August 19 –": a place at the very start of the first body paragraph.
@@ -697,13 +784,19 @@ fn police_at_work(s: &Sentence, lang: crate::page::Lang) -> bool {
                 .iter()
                 .filter(|p| police(p.tag) && p.range.end <= e.range.start)
                 .any(|p| {
-                    // Kazakh puts the verb last, after everything else the sentence says.
-                    let reach = if lang == Lang::Kk { 12 } else { 4 };
+                    let actor = &s.norm.text[p.range.clone()];
+                    let between = &s.norm.text[p.range.end..e.range.start];
+                    // Kazakh puts the verb last, after everything else the sentence says;
+                    // English may name the unit after the subject ("officers of the
+                    // department for combating drug crime detained …").
+                    let reach = match lang {
+                        Lang::Kk => 12,
+                        Lang::En if between.trim_start().starts_with("of ") => 10,
+                        _ => 4,
+                    };
                     if s.words_between(&p.range, &e.range) > reach {
                         return false;
                     }
-                    let actor = &s.norm.text[p.range.clone()];
-                    let between = &s.norm.text[p.range.end..e.range.start];
                     let after = s.norm.text[e.range.end..]
                         .split_whitespace()
                         .next()

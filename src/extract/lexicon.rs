@@ -38,6 +38,9 @@ pub enum Tag {
     /// A word that suggests the offense but does not name it ("promised to help"): it
     /// counts only where no named offense stands.
     WeakOffense(Offense),
+    /// A word that suggests the offense only beside a sum of money ("получил 150 тысяч
+    /// тенге"): read as a [`Tag::WeakOffense`] where the sentence names a principal sum.
+    SumCue(Offense),
     DeathContext,
     Stage(Stage),
     StageBlocker,
@@ -48,7 +51,12 @@ pub enum Tag {
     NotInvolved,
     BribeGiving,
     Impersonation,
+    /// A pretence named after the role pretended ("полиция қызметкері деп таныстырған").
+    ImpersonationAfter,
     Generic,
+    /// "Кроме того", "in a separate case": a paragraph that opens on one of these tells
+    /// another case.
+    AnotherCase,
     Statistic(Measure),
 }
 
@@ -276,6 +284,8 @@ struct OffenseEntry {
     #[serde(default)]
     weak: Vec<Spanned<String>>,
     #[serde(default)]
+    with_sum: Vec<Spanned<String>>,
+    #[serde(default)]
     en: Vec<Spanned<String>>,
     #[serde(default)]
     ru: Vec<Spanned<String>>,
@@ -301,7 +311,9 @@ struct CuesFile {
     not_involved: Words,
     bribe_giving: Words,
     impersonation: Words,
+    impersonation_after: Words,
     generic: Words,
+    another_case: Words,
     statistic: BTreeMap<String, Spanned<Words>>,
 }
 
@@ -377,6 +389,11 @@ impl Builder {
                 ..Words::default()
             };
             self.add(f, &weak, Tag::WeakOffense(off));
+            let with_sum = Words {
+                en: e.with_sum,
+                ..Words::default()
+            };
+            self.add(f, &with_sum, Tag::SumCue(off));
             let ctx = Words {
                 en: e.needs_context,
                 ..Words::default()
@@ -451,7 +468,9 @@ impl Builder {
         self.add(f, &c.not_involved, Tag::NotInvolved);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
         self.add(f, &c.impersonation, Tag::Impersonation);
+        self.add(f, &c.impersonation_after, Tag::ImpersonationAfter);
         self.add(f, &c.generic, Tag::Generic);
+        self.add(f, &c.another_case, Tag::AnotherCase);
         for (id, words) in &c.statistic {
             match Measure::from_id(id) {
                 Some(m) => self.add(f, words.get_ref(), Tag::Statistic(m)),
