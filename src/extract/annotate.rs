@@ -297,15 +297,47 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
             if *after {
                 h.range.end <= p.start && words(&norm[h.range.end..p.start]).len() <= 2
             } else {
-                p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3
+                p.end <= h.range.start && {
+                    let gap = &norm[p.end..h.range.start];
+                    let n = words(gap).len();
+                    // "posed as bank staff and as police investigators", "представлялись
+                    // сотрудниками банка или следователями": the pretence reaches over a
+                    // list of roles joined by "and"/"or".
+                    n <= 3 || (n <= 8 && coordinated(gap))
+                }
             }
-        });
+        }) || claims_in_first_person(norm, &h.range);
         if pretended {
             h.tag = Tag::NotPolice;
         }
     }
     hits.extend(kept);
     hits.sort_by_key(|h| h.range.start);
+}
+
+/// A gap between a pretence and a role that is a list of roles: joined by a coordinator and
+/// with no clause break (a full stop, a semicolon or a dash) inside.
+fn coordinated(gap: &str) -> bool {
+    const JOINS: &[&str] = &["and", "or", "и", "или", "либо", "және", "немесе", "мен", "бен", "пен"];
+    !gap.contains([';', '.', '—', '–'])
+        && gap
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| JOINS.contains(&w))
+}
+
+/// Kazakh predicates a noun with a first-person ending and quotes it with "деп": "«полиция
+/// қызметкеріміз» деп қоңырау шалады" (they call saying "we are police officers"). Said of
+/// oneself, a police role is a claim — the words of callers and impostors — not the report
+/// of an officer. ("Қызметкеріміз" alone may be "our officer", so the quoting "деп" decides.)
+fn claims_in_first_person(norm: &str, actor: &Range<usize>) -> bool {
+    const FIRST_PERSON: &[&str] = &[
+        "мын", "мін", "бын", "бін", "пын", "пін", "мыз", "міз", "быз", "біз", "пыз", "піз",
+    ];
+    let last = norm[actor.clone()].rsplit(' ').next().unwrap_or("");
+    let quoted = norm[actor.end..]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with("деп");
+    quoted && last.chars().count() > 5 && FIRST_PERSON.iter().any(|e| last.ends_with(e))
 }
 
 /// Whether a place is a Kazakhstan place that pins a region.

@@ -43,10 +43,16 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
     let triggers: Vec<Option<Trigger>> = (0..doc.sents.len()).map(|i| trigger(doc, i)).collect();
     // "Driver drags a patrol officer on his bonnet": a headline that makes the police the
     // victims tells what the story is, whatever the body's words suggest.
-    let title_sents = doc
+    // A page that opens on a dateline or site chrome ("Aktau, 21 August 2024. Kaztag") has
+    // its headline in the header paragraphs that follow, before the body starts.
+    let body_start = doc
         .paras
         .iter()
-        .filter(|p| p.is_title)
+        .position(|p| !p.is_title && !p.is_header && !p.is_teaser)
+        .unwrap_or(doc.paras.len());
+    let title_sents = doc.paras[..body_start]
+        .iter()
+        .filter(|p| !p.is_teaser)
         .flat_map(|p| p.sentences.clone());
     // So does one where the officer is the one who suffered ("Полицейский стал жертвой
     // мошенников", "Officer injured in Taraz").
@@ -373,17 +379,30 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     if !has_subject_pronoun(s) {
         return None;
     }
-    let prev = i
-        .checked_sub(1)
-        .map(|p| &doc.sents[p])
-        .filter(|p| p.para == s.para)?;
-    if prev.has(|t| matches!(t, Tag::NotPolice | Tag::OtherForce)) {
-        return None;
-    }
-    let a = prev
-        .hits
-        .iter()
-        .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))?;
+    // "Ещё один эпизод касается инспектора … . Он получил … . Ему предъявлено обвинение в
+    // мошенничестве.": a chain of sentences about "him" reaches back to the one naming him.
+    let mut back = i;
+    let (prev, a) = loop {
+        back = back.checked_sub(1)?;
+        let prev = &doc.sents[back];
+        if prev.para != s.para || i - back > 3 {
+            return None;
+        }
+        if prev.has(|t| matches!(t, Tag::NotPolice | Tag::OtherForce)) {
+            return None;
+        }
+        if let Some(a) = prev
+            .hits
+            .iter()
+            .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
+        {
+            break (prev, a);
+        }
+        // A sentence in between that speaks of a civilian may be the one "he" stands for.
+        if prev.has(|t| t == Tag::Civilian) || !has_subject_pronoun(prev) {
+            return None;
+        }
+    };
     Some(Trigger {
         sent: i,
         actor: Some(prev.orig(a.range.clone()).to_string()),
@@ -423,7 +442,37 @@ fn accused<'s>(s: &'s Sentence, offense: &WordHit, lang: crate::page::Lang) -> O
     let object = nearest.range.start >= offense.range.end
         && s.words_between(&offense.range, &nearest.range) <= 2
         && is_object(s, nearest, lang);
-    (!object).then_some(nearest)
+    (!object && !kazakh_object_before(s, nearest, offense, lang)).then_some(nearest)
+}
+
+/// Kazakh marks the one a deed is done to by case, and the doer stays bare: "инспекторына
+/// күш қолданған тұрғын" (the resident who used force on the inspector), "полицейді ұрған".
+/// An officer in the dative or accusative just before the offense is its object — unless
+/// "қатысты" (concerning) makes the officer the matter of a case instead.
+fn kazakh_object_before(s: &Sentence, actor: &WordHit, offense: &WordHit, lang: crate::page::Lang) -> bool {
+    const OBJECT_CASE: &[&str] = &[
+        "ға", "ге", "қа", "ке", "на", "не", "ына", "іне", "сына", "сіне", "ды", "ді", "ты", "ті",
+        "ны", "ні", "ын", "ін", "сын", "сін",
+    ];
+    if lang != crate::page::Lang::Kk || actor.range.end > offense.range.start {
+        return false;
+    }
+    // Only a deed done to a person reads so; "инспекторына … асыра пайдаланды деген айып
+    // тағылды" and "лейтенантын есірткі өткізгені үшін … айырды" put the accused himself in
+    // the dative or accusative of the charge or the sentence.
+    let done_to_person = matches!(
+        offense.tag,
+        Tag::Offense(Offense::Violence) | Tag::WeakOffense(Offense::Violence)
+    );
+    if !done_to_person || !matches!(actor.tag, Tag::Police | Tag::PoliceGeneric) {
+        return false;
+    }
+    let last = s.norm.text[actor.range.clone()].rsplit(' ').next().unwrap_or("");
+    let between = &s.norm.text[actor.range.end..offense.range.start];
+    last.chars().count() > 4
+        && OBJECT_CASE.iter().any(|e| last.ends_with(e))
+        && s.words_between(&actor.range, &offense.range) <= 2
+        && !between.contains("қатысты")
 }
 
 /// The category the case's sentences charge. In each trigger sentence the offense named
@@ -658,10 +707,17 @@ fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigg
         .hits
         .iter()
         .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0);
+    // "Ещё один эпизод касается инспектора миграционной полиции Павлодара. Он …": the
+    // opening sentence may name the accused and leave the deed to the next, which carries him.
+    let names_accused = first
+        .hits
+        .iter()
+        .any(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric));
     opens
-        && triggers
-            .iter()
-            .any(|t| t.sent == para.sentences.start && t.actor_range.is_some())
+        && triggers.iter().any(|t| {
+            (t.sent == para.sentences.start && t.actor_range.is_some())
+                || (names_accused && t.actor_range.is_none())
+        })
         && first
             .places
             .iter()
@@ -917,9 +973,14 @@ fn police_suffered(s: &Sentence, lang: crate::page::Lang) -> bool {
                             | "him"
                             | "them"
                     );
+                // "beaten by two officers and suffered a broken rib": the officers are the
+                // agents of a passive, and the one who suffered is someone else.
+                let agent = lang == Lang::En
+                    && s.norm.text[..p.range.start].split_whitespace().next_back() == Some("by");
                 s.words_between(&p.range, &v.range) <= reach
                     && !word.ends_with("ing")
                     && !object_follows
+                    && !agent
             } else {
                 v.range.end <= p.range.start && s.words_between(&v.range, &p.range) <= 2
             }
