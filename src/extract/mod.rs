@@ -22,7 +22,7 @@ use crate::page::Article;
 pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
     let doc = annotate::Doc::new(article, lex);
     let incidents = incident::assemble(&doc, lex, article.published);
-    let statistics = stats::find(&doc, article.published);
+    let statistics = stats::find(&doc, article.published, !incidents.is_empty());
     Extraction {
         incidents,
         statistics,

@@ -65,7 +65,9 @@ const UNITS: &[&str] = &[
     "теңге",
 ];
 
-pub fn find(doc: &Doc, published: Option<PartialDate>) -> Vec<Statistic> {
+/// `has_cases`: whether the article reports incidents of its own; without one, the article
+/// is the report, and two figures of two measures are enough.
+pub fn find(doc: &Doc, published: Option<PartialDate>, has_cases: bool) -> Vec<Statistic> {
     let mut out: Vec<Statistic> = Vec::new();
     let mut period: Option<i32> = None;
     for para in &doc.paras {
@@ -111,7 +113,8 @@ pub fn find(doc: &Doc, published: Option<PartialDate>) -> Vec<Statistic> {
     }
     // Figures come in reports: a figure or two in a story about a case is a detail.
     let measures: std::collections::BTreeSet<Measure> = out.iter().map(|s| s.measure).collect();
-    if out.len() < 3 || measures.len() < 2 {
+    let least = if has_cases { 3 } else { 2 };
+    if out.len() < least || measures.len() < 2 {
         out.clear();
     }
     out
@@ -245,7 +248,7 @@ pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
             })
             .max_by_key(|m| SPECIFICITY.iter().position(|x| x == m));
         let clause = &t[c.range.clone()];
-        let counts: Vec<(u64, bool)> = NUMBER
+        let mut counts: Vec<(u64, bool)> = NUMBER
             .find_iter(clause)
             .filter_map(|m| {
                 let abs = c.range.start + m.start()..c.range.start + m.end();
@@ -275,6 +278,10 @@ pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
                 (!in_money && (is_year || !unit)).then_some((v, is_year))
             })
             .collect();
+        // "уволены триста двенадцать человек": a count written out in Russian words.
+        if counts.is_empty() {
+            counts.extend(russian_number_words(clause).map(|v| (v, false)));
+        }
         match measure {
             Some(m) => {
                 if let Some(&(v, _)) = counts.iter().find(|(_, y)| !y) {
@@ -294,6 +301,62 @@ pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
         }
     }
     out
+}
+
+/// The first count a clause writes out in Russian words ("триста двенадцать", "сорок
+/// семь"), of ten or more: smaller ones count the people of one case.
+fn russian_number_words(clause: &str) -> Option<u64> {
+    const UNITS: [(&str, u64); 9] = [
+        ("один", 1), ("два", 2), ("три", 3), ("четыре", 4), ("пять", 5), ("шесть", 6),
+        ("семь", 7), ("восемь", 8), ("девять", 9),
+    ];
+    const TEENS: [(&str, u64); 10] = [
+        ("десять", 10), ("одиннадцать", 11), ("двенадцать", 12), ("тринадцать", 13),
+        ("четырнадцать", 14), ("пятнадцать", 15), ("шестнадцать", 16), ("семнадцать", 17),
+        ("восемнадцать", 18), ("девятнадцать", 19),
+    ];
+    const TENS: [(&str, u64); 8] = [
+        ("двадцать", 20), ("тридцать", 30), ("сорок", 40), ("пятьдесят", 50),
+        ("шестьдесят", 60), ("семьдесят", 70), ("восемьдесят", 80), ("девяносто", 90),
+    ];
+    const HUNDREDS: [(&str, u64); 9] = [
+        ("сто", 100), ("двести", 200), ("триста", 300), ("четыреста", 400), ("пятьсот", 500),
+        ("шестьсот", 600), ("семьсот", 700), ("восемьсот", 800), ("девятьсот", 900),
+    ];
+    let look = |table: &[(&str, u64)], w: &str| table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v);
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut i = 0;
+    while i < words.len() {
+        let mut v = 0;
+        let mut j = i;
+        if let Some(h) = words.get(j).and_then(|w| look(&HUNDREDS, w)) {
+            v += h;
+            j += 1;
+        }
+        if let Some(t) = words.get(j).and_then(|w| look(&TEENS, w)) {
+            v += t;
+            j += 1;
+        } else {
+            if let Some(t) = words.get(j).and_then(|w| look(&TENS, w)) {
+                v += t;
+                j += 1;
+            }
+            if j > i {
+                if let Some(u) = words.get(j).and_then(|w| look(&UNITS, w)) {
+                    v += u;
+                    j += 1;
+                }
+            }
+        }
+        if j > i && v >= 10 {
+            return Some(v);
+        }
+        i = j.max(i + 1);
+    }
+    None
 }
 
 fn number_value(s: &str) -> Option<u64> {
@@ -348,6 +411,15 @@ fn number_value(s: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_counts_in_words() {
+        assert_eq!(russian_number_words("уволены триста двенадцать человек"), Some(312));
+        assert_eq!(russian_number_words("возбуждено сорок семь уголовных дел"), Some(47));
+        assert_eq!(russian_number_words("осуждены девяносто"), Some(90));
+        // "двое", "три сотрудника": the people of one case, not a yearly figure.
+        assert_eq!(russian_number_words("уволены три сотрудника"), None);
+    }
 
     #[test]
     fn number_words_and_groups() {
