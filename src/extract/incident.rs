@@ -608,6 +608,14 @@ fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
                 {
                     continue;
                 }
+                // "A criminal case was opened on charges of fraud": the article an
+                // investigation is opened under, not an indictment.
+                if st == Stage::Charged
+                    && s.norm.text[..h.range.start].split_whitespace().next_back() == Some("on")
+                    && s.has(|t| t == Tag::Stage(Stage::Investigated))
+                {
+                    continue;
+                }
                 // "The man had been detained for hooliganism": the victim's detention.
                 if st == Stage::Detained && civilian_detained(s) {
                     continue;
