@@ -287,3 +287,21 @@ fn junk_never_panics() {
         None,
     );
 }
+
+#[test]
+fn short_utf8_line_with_stray_bytes_stays_utf8() {
+    // Two bytes that are not UTF-8, pasted into a one-line Russian report: still UTF-8.
+    let mut bytes = "В Актобе ".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xff\xfe ");
+    bytes.extend_from_slice("полицейский задержан за взятку.".as_bytes());
+    let a = read(&bytes, None, None);
+    assert_eq!(a.charset, "UTF-8");
+    assert!(a.paragraphs.join(" ").contains("полицейский задержан"), "{:?}", a.paragraphs);
+}
+
+#[test]
+fn windows_1251_plain_text_is_not_taken_for_broken_utf8() {
+    let bytes = encode("В Актобе полицейский задержан за взятку в сто тысяч тенге.", encoding_rs::WINDOWS_1251);
+    let a = read(&bytes, None, None);
+    assert!(a.paragraphs.join(" ").contains("полицейский задержан"), "{:?}", a.paragraphs);
+}
