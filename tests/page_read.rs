@@ -287,3 +287,59 @@ fn junk_never_panics() {
         None,
     );
 }
+
+#[test]
+fn short_utf8_line_with_stray_bytes_stays_utf8() {
+    // Two bytes that are not UTF-8, pasted into a one-line Russian report: still UTF-8.
+    let mut bytes = "В Актобе ".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xff\xfe ");
+    bytes.extend_from_slice("полицейский задержан за взятку.".as_bytes());
+    let a = read(&bytes, None, None);
+    assert_eq!(a.charset, "UTF-8");
+    assert!(a.paragraphs.join(" ").contains("полицейский задержан"), "{:?}", a.paragraphs);
+}
+
+#[test]
+fn windows_1251_plain_text_is_not_taken_for_broken_utf8() {
+    let bytes = encode("В Актобе полицейский задержан за взятку в сто тысяч тенге.", encoding_rs::WINDOWS_1251);
+    let a = read(&bytes, None, None);
+    assert!(a.paragraphs.join(" ").contains("полицейский задержан"), "{:?}", a.paragraphs);
+}
+
+/// The rest of the story folded behind a "Read more" button, in a wrapper whose id says
+/// "more": a maybe-mark on a wrapper that holds much of the article's text with few
+/// links is kept; a "more stories" link list beside the article still goes.
+#[test]
+fn story_folded_under_read_more_kept() {
+    let nav: String = (0..40)
+        .map(|i| format!("<li><a href=\"/s{i}\">Section number {i} of the site</a></li>"))
+        .collect();
+    let more: String = (0..8)
+        .map(|i| format!("<li><a href=\"/m{i}\">Another opinion column about the week, part {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Angry media</title></head><body>\
+<div id=\"header\"><ul class=\"tier-1\">{nav}</ul></div>\
+<div id=\"story\"><h1>Angry media won't buckle</h1><div class=\"story-body\">\
+<p>A government team has been doing the rounds of media organisations in the past few days, trying to allay concerns.</p>\
+<p>They held meetings with executives from the networks, the public broadcaster and a group from the media union.</p>\
+<div id=\"read-more\"><div id=\"read-more-link\"><a href=\"\">Read more</a></div>\
+<div class=\"ad-block\" id=\"ad-m-mrec\">Advertisement</div>\
+<div id=\"read-more-content\">\
+<p>The bill would require providers to store so-called metadata, the who, where and when of a call, for two years.</p>\
+<p>Few would argue against the use of such material to catch criminals, but it would also identify sources.</p>\
+<p>The press council is concerned that the laws would crush investigative journalism, its president says.</p>\
+<p>The union is adamant that the metadata of journalists must be exempted from the law, and so are the bosses.</p>\
+</div></div></div>\
+<div class=\"group more-stories\"><h2>More stories</h2><ul>{more}</ul></div></div>\
+<div id=\"footer\"><ul>{nav}</ul><p>Copyright Herald. All times local, all rights reserved by the publisher.</p></div>\
+</body></html>"
+    );
+    let a = read(html.as_bytes(), None, None);
+    assert_eq!(a.paragraphs.len(), 6, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[5].starts_with("The union is adamant"));
+    let all = a.paragraphs.join("\n");
+    for junk in ["Read more", "Advertisement", "opinion column", "Section number"] {
+        assert!(!all.contains(junk), "{junk} in {all}");
+    }
+}

@@ -86,8 +86,10 @@ pub fn decode<'a>(bytes: &'a [u8], enc: &'static Encoding) -> Cow<'a, str> {
     text
 }
 
-/// Valid UTF-8, or UTF-8 whose multi-byte sequences are nearly all valid: at least 20 good
-/// ones for each broken one.
+/// Valid UTF-8, or UTF-8 whose multi-byte sequences are mostly valid: at least 4 good ones
+/// for each broken one. Text in a legacy single-byte charset almost never forms a valid
+/// sequence (two Cyrillic letters in windows-1251 are two lead bytes in a row), so even a
+/// short line with a pasted stray byte stays UTF-8.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut good, mut bad) = (0usize, 0usize);
     let mut rest = bytes;
@@ -107,5 +109,5 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             }
         }
     }
-    bad == 0 || good >= 20 * bad
+    bad == 0 || good >= 4 * bad
 }

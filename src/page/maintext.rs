@@ -136,14 +136,18 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
         }
     };
 
-    let inside = |owner: u32| {
+    let root_of = |owner: u32| {
         roots
             .iter()
-            .any(|&r| owner >= r && owner < doc.elems[r as usize].end)
+            .copied()
+            .find(|&r| owner >= r && owner < doc.elems[r as usize].end)
     };
     let mut out: Vec<usize> = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
-        if !inside(b.owner) || boiler[i] {
+        let Some(root) = root_of(b.owner) else {
+            continue;
+        };
+        if boiler[i] && !prose_under_maybe(doc, doc.elems[b.owner as usize].boiler_anc, root) {
             continue;
         }
         if keep_block(doc, i) {
@@ -151,6 +155,30 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Inside the article, a "maybe" mark ("read-more", "story-more", "lead") on an element
+/// that carries a large share of the article's text with few links is a name, not
+/// boilerplate: pages that fold the rest of the story behind a "read more" button keep
+/// it in such a wrapper. Every boilerplate element between the block and the root must
+/// be of that kind; a surely-boilerplate one (ads, share bars) still drops the block.
+fn prose_under_maybe(doc: &Doc, mut b: u32, root: u32) -> bool {
+    let r = &doc.elems[root as usize];
+    let mut any = false;
+    while b != NONE && b >= root && b < r.end {
+        let e = &doc.elems[b as usize];
+        if e.boiler != 1 || e.chars * 3 < r.chars || e.link_chars * 5 > e.chars {
+            return false;
+        }
+        any = true;
+        b = if e.parent == NONE {
+            NONE
+        } else {
+            doc.elems[e.parent as usize].boiler_anc
+        };
+    }
+    // Marks above the root were already judged when the root was chosen.
+    any && (b == NONE || !effective_boiler(doc, b))
 }
 
 fn keep_block(doc: &Doc, i: usize) -> bool {
