@@ -296,14 +296,25 @@ fn short_utf8_line_with_stray_bytes_stays_utf8() {
     bytes.extend_from_slice("полицейский задержан за взятку.".as_bytes());
     let a = read(&bytes, None, None);
     assert_eq!(a.charset, "UTF-8");
-    assert!(a.paragraphs.join(" ").contains("полицейский задержан"), "{:?}", a.paragraphs);
+    assert!(
+        a.paragraphs.join(" ").contains("полицейский задержан"),
+        "{:?}",
+        a.paragraphs
+    );
 }
 
 #[test]
 fn windows_1251_plain_text_is_not_taken_for_broken_utf8() {
-    let bytes = encode("В Актобе полицейский задержан за взятку в сто тысяч тенге.", encoding_rs::WINDOWS_1251);
+    let bytes = encode(
+        "В Актобе полицейский задержан за взятку в сто тысяч тенге.",
+        encoding_rs::WINDOWS_1251,
+    );
     let a = read(&bytes, None, None);
-    assert!(a.paragraphs.join(" ").contains("полицейский задержан"), "{:?}", a.paragraphs);
+    assert!(
+        a.paragraphs.join(" ").contains("полицейский задержан"),
+        "{:?}",
+        a.paragraphs
+    );
 }
 
 /// The rest of the story folded behind a "Read more" button, in a wrapper whose id says
@@ -315,7 +326,11 @@ fn story_folded_under_read_more_kept() {
         .map(|i| format!("<li><a href=\"/s{i}\">Section number {i} of the site</a></li>"))
         .collect();
     let more: String = (0..8)
-        .map(|i| format!("<li><a href=\"/m{i}\">Another opinion column about the week, part {i}</a></li>"))
+        .map(|i| {
+            format!(
+                "<li><a href=\"/m{i}\">Another opinion column about the week, part {i}</a></li>"
+            )
+        })
         .collect();
     let html = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><title>Angry media</title></head><body>\
@@ -339,7 +354,12 @@ fn story_folded_under_read_more_kept() {
     assert_eq!(a.paragraphs.len(), 6, "{:?}", a.paragraphs);
     assert!(a.paragraphs[5].starts_with("The union is adamant"));
     let all = a.paragraphs.join("\n");
-    for junk in ["Read more", "Advertisement", "opinion column", "Section number"] {
+    for junk in [
+        "Read more",
+        "Advertisement",
+        "opinion column",
+        "Section number",
+    ] {
         assert!(!all.contains(junk), "{junk} in {all}");
     }
 }

@@ -47,6 +47,11 @@ impl Sentence {
         };
         words(&self.norm.text[lo..hi]).len()
     }
+
+    /// The word of the normalised text just before `pos` ("on charges of", "by two officers").
+    pub fn word_before(&self, pos: usize) -> Option<&str> {
+        self.norm.text[..pos].split_whitespace().next_back()
+    }
 }
 
 #[derive(Debug)]
@@ -318,7 +323,18 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
 /// A gap between a pretence and a role that is a list of roles: joined by a coordinator and
 /// with no clause break (a full stop, a semicolon or a dash) inside.
 fn coordinated(gap: &str) -> bool {
-    const JOINS: &[&str] = &["and", "or", "и", "или", "либо", "және", "немесе", "мен", "бен", "пен"];
+    const JOINS: &[&str] = &[
+        "and",
+        "or",
+        "и",
+        "или",
+        "либо",
+        "және",
+        "немесе",
+        "мен",
+        "бен",
+        "пен",
+    ];
     !gap.contains([';', '.', '—', '–'])
         && gap
             .split(|c: char| !c.is_alphanumeric())

@@ -449,7 +449,12 @@ fn accused<'s>(s: &'s Sentence, offense: &WordHit, lang: crate::page::Lang) -> O
 /// күш қолданған тұрғын" (the resident who used force on the inspector), "полицейді ұрған".
 /// An officer in the dative or accusative just before the offense is its object — unless
 /// "қатысты" (concerning) makes the officer the matter of a case instead.
-fn kazakh_object_before(s: &Sentence, actor: &WordHit, offense: &WordHit, lang: crate::page::Lang) -> bool {
+fn kazakh_object_before(
+    s: &Sentence,
+    actor: &WordHit,
+    offense: &WordHit,
+    lang: crate::page::Lang,
+) -> bool {
     const OBJECT_CASE: &[&str] = &[
         "ға", "ге", "қа", "ке", "на", "не", "ына", "іне", "сына", "сіне", "ды", "ді", "ты", "ті",
         "ны", "ні", "ын", "ін", "сын", "сін",
@@ -467,7 +472,10 @@ fn kazakh_object_before(s: &Sentence, actor: &WordHit, offense: &WordHit, lang: 
     if !done_to_person || !matches!(actor.tag, Tag::Police | Tag::PoliceGeneric) {
         return false;
     }
-    let last = s.norm.text[actor.range.clone()].rsplit(' ').next().unwrap_or("");
+    let last = s.norm.text[actor.range.clone()]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
     let between = &s.norm.text[actor.range.end..offense.range.start];
     last.chars().count() > 4
         && OBJECT_CASE.iter().any(|e| last.ends_with(e))
@@ -611,7 +619,7 @@ fn stage(doc: &Doc, sents: &[usize], lex: &Lexicon, offense: Offense) -> Stage {
                 // "A criminal case was opened on charges of fraud": the article an
                 // investigation is opened under, not an indictment.
                 if st == Stage::Charged
-                    && s.norm.text[..h.range.start].split_whitespace().next_back() == Some("on")
+                    && s.word_before(h.range.start) == Some("on")
                     && s.has(|t| t == Tag::Stage(Stage::Investigated))
                 {
                     continue;
@@ -983,8 +991,7 @@ fn police_suffered(s: &Sentence, lang: crate::page::Lang) -> bool {
                     );
                 // "beaten by two officers and suffered a broken rib": the officers are the
                 // agents of a passive, and the one who suffered is someone else.
-                let agent = lang == Lang::En
-                    && s.norm.text[..p.range.start].split_whitespace().next_back() == Some("by");
+                let agent = lang == Lang::En && s.word_before(p.range.start) == Some("by");
                 s.words_between(&p.range, &v.range) <= reach
                     && !word.ends_with("ing")
                     && !object_follows
