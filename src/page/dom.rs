@@ -30,8 +30,8 @@ pub struct Elem {
     pub end: u32,
     pub kind: Kind,
     pub tag: &'static str,
-    /// Own class/id say boilerplate: 0 no, 1 maybe (unless a page wrapper), 2 surely.
-    pub boiler: u8,
+    /// What its own class, id, tag and role say.
+    pub boiler: Boiler,
     /// Own class/id/itemprop say article body.
     pub positive: bool,
     /// Nearest boilerplate ancestor-or-self.
@@ -236,8 +236,21 @@ static SUBSTR: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// (0 no / 1 maybe / 2 surely boilerplate, says article) from class and id values.
-fn boiler_words(attr: &str) -> (u8, bool) {
+/// How sure an element's own markup is that it is boilerplate. Ordered: a later verdict
+/// on the same element only ever raises it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Boiler {
+    #[default]
+    No,
+    /// A word that is often, not always, boilerplate ("more", "lead", `<header>`): it
+    /// counts unless the element holds much of the page's text.
+    Maybe,
+    /// Menus, footers, share bars, ads.
+    Sure,
+}
+
+/// (boilerplate verdict, says article) from class and id values.
+fn boiler_words(attr: &str) -> (Boiler, bool) {
     let (mut sure, mut maybe, mut positive) = (false, false, false);
     for m in SUBSTR.find_overlapping_iter(attr) {
         let i = m.pattern().as_usize();
@@ -264,9 +277,11 @@ fn boiler_words(attr: &str) -> (u8, bool) {
         }
     }
     if sure {
-        (2, positive)
+        (Boiler::Sure, positive)
+    } else if maybe && !positive {
+        (Boiler::Maybe, positive)
     } else {
-        (u8::from(maybe && !positive), positive)
+        (Boiler::No, positive)
     }
 }
 
@@ -400,7 +415,7 @@ fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
 
 /// Walk the document once.
 pub fn walk(html: &Html) -> Doc {
-    let mut class_verdicts: rustc_hash::FxHashMap<&str, (u8, bool)> = Default::default();
+    let mut class_verdicts: rustc_hash::FxHashMap<&str, (Boiler, bool)> = Default::default();
     let mut w = Walker {
         elems: Vec::with_capacity(1024),
         blocks: Vec::with_capacity(256),
@@ -469,7 +484,7 @@ pub fn walk(html: &Html) -> Doc {
                             w.flush();
                         }
                         let parent = *w.stack.last().unwrap_or(&NONE);
-                        let (mut boiler, mut positive) = (0, false);
+                        let (mut boiler, mut positive) = (Boiler::No, false);
                         if !at.class.is_empty() {
                             // Class names repeat by the hundred in menus: judge each once.
                             (boiler, positive) = *class_verdicts
@@ -480,21 +495,21 @@ pub fn walk(html: &Html) -> Doc {
                             let (b, p) = boiler_words(at.id);
                             boiler = boiler.max(b);
                             positive |= p;
-                            if positive && boiler == 1 {
-                                boiler = 0;
+                            if positive && boiler == Boiler::Maybe {
+                                boiler = Boiler::No;
                             }
                         }
                         match tag {
                             "nav" | "footer" | "aside" | "menu" | "figcaption" => {
-                                boiler = boiler.max(2)
+                                boiler = Boiler::Sure
                             }
-                            "header" => boiler = boiler.max(1),
+                            "header" => boiler = boiler.max(Boiler::Maybe),
                             _ => {}
                         }
                         if !at.itemprop.is_empty() {
                             if at.itemprop.eq_ignore_ascii_case("articleBody") {
                                 positive = true;
-                                boiler = 0;
+                                boiler = Boiler::No;
                             }
                             if at.itemprop.eq_ignore_ascii_case("datePublished") {
                                 let v = at
@@ -514,7 +529,7 @@ pub fn walk(html: &Html) -> Doc {
                             at.role,
                             "navigation" | "banner" | "contentinfo" | "complementary"
                         ) {
-                            boiler = boiler.max(2);
+                            boiler = Boiler::Sure;
                         }
                         let parent_boiler = if parent == NONE {
                             NONE
@@ -529,7 +544,11 @@ pub fn walk(html: &Html) -> Doc {
                             tag: name,
                             boiler,
                             positive,
-                            boiler_anc: if boiler > 0 { idx } else { parent_boiler },
+                            boiler_anc: if boiler == Boiler::No {
+                                parent_boiler
+                            } else {
+                                idx
+                            },
                             chars: 0,
                             link_chars: 0,
                         });

@@ -6,7 +6,7 @@
 //! well, hold the article. Inside it, blocks are kept one by one: link lists, short
 //! labels, headlines, captions, bylines and "read also" teasers go.
 
-use super::dom::{Doc, Kind, NONE};
+use super::dom::{Boiler, Doc, Kind, NONE};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -42,7 +42,8 @@ fn block_score(text: &str, chars: u32) -> f32 {
 fn effective_boiler(doc: &Doc, mut b: u32) -> bool {
     while b != NONE {
         let e = &doc.elems[b as usize];
-        if e.boiler >= 2 || (e.boiler == 1 && e.chars * 2 < doc.total_chars) {
+        if e.boiler == Boiler::Sure || (e.boiler == Boiler::Maybe && e.chars * 2 < doc.total_chars)
+        {
             return true;
         }
         // Walk to the next boilerplate element further up.
@@ -103,7 +104,7 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
                 if e.positive {
                     s *= 1.25;
                 }
-                if e.boiler > 0 && effective_boiler(doc, i as u32) {
+                if e.boiler != Boiler::No && effective_boiler(doc, i as u32) {
                     s *= 0.2;
                 }
                 score[i] = s;
@@ -167,7 +168,7 @@ fn prose_under_maybe(doc: &Doc, mut b: u32, root: u32) -> bool {
     let mut any = false;
     while b != NONE && b >= root && b < r.end {
         let e = &doc.elems[b as usize];
-        if e.boiler != 1 || e.chars * 3 < r.chars || e.link_chars * 5 > e.chars {
+        if e.boiler != Boiler::Maybe || e.chars * 3 < r.chars || e.link_chars * 5 > e.chars {
             return false;
         }
         any = true;
