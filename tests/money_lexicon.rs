@@ -63,6 +63,15 @@ fn misplaced_star_names_its_line() {
 }
 
 #[test]
+fn unknown_number_language_names_its_line() {
+    let src = EMBEDDED_TOML.replacen("lang = \"kk\"", "lang = \"kz\"", 1);
+    let msg = load(&src).unwrap_err().to_string();
+    let want = line_of(&src, "lang = \"kz\"");
+    assert!(msg.contains(&format!("money.toml:{want}:")), "{msg}");
+    assert!(msg.contains("expected ru, kk or en"), "{msg}");
+}
+
+#[test]
 fn number_word_out_of_range_is_refused() {
     let src = EMBEDDED_TOML.replacen("value = 900", "value = 9000", 1);
     let msg = load(&src).unwrap_err().to_string();

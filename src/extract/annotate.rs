@@ -24,6 +24,9 @@ pub struct Sentence {
     pub hits: Vec<WordHit>,
     pub places: Vec<PlaceHit>,
     pub amounts: Vec<Amount>,
+    /// Counts written out in words, as ranges of `norm.text`: read only in sentences with a
+    /// statistics measure, the one place they are used.
+    pub number_words: Vec<(Range<usize>, u64)>,
 }
 
 impl Sentence {
@@ -156,6 +159,11 @@ impl Doc {
             let places = lex.gazetteer.find_cased(&norm, &text);
             let amounts = lex.money.find(&text);
             sum_cues(&mut hits, &amounts);
+            let number_words = if hits.iter().any(|h| matches!(h.tag, Tag::Statistic(_))) {
+                lex.money.number_words(&norm.text, self.lang)
+            } else {
+                Vec::new()
+            };
             self.sents.push(Sentence {
                 text,
                 norm,
@@ -163,6 +171,7 @@ impl Doc {
                 hits,
                 places,
                 amounts,
+                number_words,
             });
         }
         let n_words = p.split_whitespace().take(16).count();

@@ -15,6 +15,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::text::is_letter;
+use crate::page::Lang;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -224,6 +225,8 @@ pub fn format_amount(a: &Amount) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     Num(u64),
+    /// The word is a number only in this language (Kazakh "он" is ten, Russian "он" is he).
+    OnlyIn(Lang),
     Hundred,
     Mult(u64),
     Glued(u64),
@@ -373,6 +376,9 @@ struct RawCurrency {
 struct RawNumber {
     value: Spanned<u64>,
     words: Words,
+    /// `ru`, `kk` or `en` when the words are numbers only in that language.
+    #[serde(default)]
+    lang: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -520,6 +526,19 @@ impl MoneyLexicon {
                 ));
             }
             b.add_all(&n.words, Class::Num(v))?;
+            if let Some(l) = &n.lang {
+                let lang = match l.get_ref().as_str() {
+                    "ru" => Lang::Ru,
+                    "kk" => Lang::Kk,
+                    "en" => Lang::En,
+                    other => {
+                        return Err(
+                            b.invalid(l.span(), format!("lang `{other}`: expected ru, kk or en"))
+                        )
+                    }
+                };
+                b.add_all(&n.words, Class::OnlyIn(lang))?;
+            }
         }
         for m in &raw.multiplier {
             let v = *m.value.get_ref();
@@ -571,6 +590,79 @@ impl MoneyLexicon {
             ablative,
             default_currency,
         })
+    }
+
+    /// Every number below a thousand written out in words ("триста двенадцать",
+    /// "twenty-one", "екі жүз"), with its byte range in `text`: counts in reports. A word
+    /// that is a number only in another language than `lang` is read as a word.
+    pub fn number_words(&self, text: &str, lang: Lang) -> Vec<(Range<usize>, u64)> {
+        let folded = fold(text);
+        let toks = tokenize(&folded);
+        let mut buf = Vec::new();
+        let value: Vec<Option<Class>> = toks
+            .iter()
+            .map(|t| {
+                if t.kind != Kind::Word {
+                    return None;
+                }
+                self.table.lookup(&folded[t.start..t.end], &mut buf);
+                if buf
+                    .iter()
+                    .any(|c| matches!(c, Class::OnlyIn(l) if *l != lang))
+                {
+                    return None;
+                }
+                buf.iter()
+                    .copied()
+                    .find(|c| matches!(c, Class::Num(_) | Class::Hundred))
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            // Places fall as the words go: hundreds, then tens or teens, then units.
+            let (mut total, mut below, mut end) = (0u64, 1000u64, None);
+            let mut j = i;
+            while j < toks.len() {
+                match value[j] {
+                    Some(Class::Num(v)) if v < below => {
+                        total += v;
+                        below = match v {
+                            100.. => 100,
+                            10..=99 if v % 10 == 0 => 10, // Kazakh "он бес" is 15
+                            // a unit may still take "hundred" ("three hundred")
+                            1..=9 if total == v => 1,
+                            _ => 0,
+                        };
+                    }
+                    Some(Class::Hundred) if below == 1 || end.is_none() => {
+                        total = total.max(1) * 100;
+                        below = 100;
+                    }
+                    _ => break,
+                }
+                end = Some(toks[j].end);
+                j += 1;
+                // "twenty-one": a dash inside one word
+                if toks
+                    .get(j)
+                    .is_some_and(|t| t.kind == Kind::Punct('-') && t.glued)
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|t| t.glued && value[j + 1].is_some())
+                {
+                    j += 1;
+                }
+            }
+            match end {
+                Some(e) => {
+                    out.push((toks[i].start..e, total));
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
     /// Every sum of money in the sentence, in order of appearance.

@@ -12,12 +12,10 @@ use super::lexicon::Tag;
 use super::types::{Measure, Statistic};
 use crate::date::PartialDate;
 
-/// Counts as written: digits with thousands grouped by spaces or commas, or small number
-/// words ("Thirty-three of them").
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{1,3}(?:[ ,]\d{3})+\b|\b\d+\b|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b")
-        .expect("valid regex")
-});
+/// Counts in digits, thousands grouped by spaces or commas; counts in words come from the
+/// money lexicon's number words (`Sentence::number_words`).
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,3}(?:[ ,]\d{3})+\b|\b\d+\b").expect("valid regex"));
 
 /// A year the figures are about: "in 2022", "за 2023 год", "2024 жылы", "2021" alone as a
 /// heading.
@@ -248,18 +246,35 @@ pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
             })
             .max_by_key(|m| SPECIFICITY.iter().position(|x| x == m));
         let clause = &t[c.range.clone()];
-        let mut counts: Vec<(u64, bool)> = NUMBER
-            .find_iter(clause)
-            .filter_map(|m| {
-                let abs = c.range.start + m.start()..c.range.start + m.end();
+        let digits = NUMBER.find_iter(clause).map(|m| {
+            let abs = c.range.start + m.start()..c.range.start + m.end();
+            let v = m
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>();
+            (abs, v.parse::<u64>().ok(), true)
+        });
+        let in_words = s
+            .number_words
+            .iter()
+            .filter(|(r, _)| r.start >= c.range.start && r.end <= c.range.end)
+            .map(|(r, v)| (r.clone(), Some(*v), false));
+        let mut found: Vec<_> = digits.chain(in_words).collect();
+        found.sort_by_key(|(r, _, _)| r.start);
+        let counts: Vec<(u64, bool)> = found
+            .into_iter()
+            .filter_map(|(abs, v, is_digits)| {
+                let v = v?;
                 let in_money = s.amounts.iter().any(|a| {
                     let o = s.norm.orig_range(abs.clone());
                     o.start >= a.span.start && o.end <= a.span.end
                 });
-                let after = clause[m.end()..].split_whitespace().next().unwrap_or("");
+                let rest = &t[abs.end..c.range.end];
+                let after = rest.split_whitespace().next().unwrap_or("");
                 // "30-year-old", "5,000-tenge": part of a word, not a count; "25-і" (Kazakh
                 // "25 of them") still is.
-                if let Some(suffix) = clause[m.end()..].strip_prefix('-') {
+                if let Some(suffix) = rest.strip_prefix('-') {
                     let w: String = suffix.chars().take_while(|c| c.is_alphabetic()).collect();
                     if w.chars().count() > 4 || w.chars().all(|c| c.is_ascii()) {
                         return None;
@@ -268,20 +283,15 @@ pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
                 let unit = UNITS
                     .iter()
                     .any(|u| after.trim_matches(|c: char| !c.is_alphanumeric() && c != '%') == *u);
-                let v = number_value(m.as_str())?;
                 // "two patrol officers" counts the people of one case; reports write
                 // their figures in digits or as larger numbers.
-                if v < 10 && !m.as_str().as_bytes()[0].is_ascii_digit() {
+                if v < 10 && !is_digits {
                     return None;
                 }
-                let is_year = (1990..=2100).contains(&v) && m.as_str().len() == 4;
+                let is_year = is_digits && (1990..=2100).contains(&v) && abs.len() == 4;
                 (!in_money && (is_year || !unit)).then_some((v, is_year))
             })
             .collect();
-        // "уволены триста двенадцать человек": a count written out in Russian words.
-        if counts.is_empty() {
-            counts.extend(russian_number_words(clause).map(|v| (v, false)));
-        }
         match measure {
             Some(m) => {
                 if let Some(&(v, _)) = counts.iter().find(|(_, y)| !y) {
@@ -303,164 +313,51 @@ pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
     out
 }
 
-/// The first count a clause writes out in Russian words ("триста двенадцать", "сорок
-/// семь"), of ten or more: smaller ones count the people of one case.
-fn russian_number_words(clause: &str) -> Option<u64> {
-    const UNITS: [(&str, u64); 9] = [
-        ("один", 1),
-        ("два", 2),
-        ("три", 3),
-        ("четыре", 4),
-        ("пять", 5),
-        ("шесть", 6),
-        ("семь", 7),
-        ("восемь", 8),
-        ("девять", 9),
-    ];
-    const TEENS: [(&str, u64); 10] = [
-        ("десять", 10),
-        ("одиннадцать", 11),
-        ("двенадцать", 12),
-        ("тринадцать", 13),
-        ("четырнадцать", 14),
-        ("пятнадцать", 15),
-        ("шестнадцать", 16),
-        ("семнадцать", 17),
-        ("восемнадцать", 18),
-        ("девятнадцать", 19),
-    ];
-    const TENS: [(&str, u64); 8] = [
-        ("двадцать", 20),
-        ("тридцать", 30),
-        ("сорок", 40),
-        ("пятьдесят", 50),
-        ("шестьдесят", 60),
-        ("семьдесят", 70),
-        ("восемьдесят", 80),
-        ("девяносто", 90),
-    ];
-    const HUNDREDS: [(&str, u64); 9] = [
-        ("сто", 100),
-        ("двести", 200),
-        ("триста", 300),
-        ("четыреста", 400),
-        ("пятьсот", 500),
-        ("шестьсот", 600),
-        ("семьсот", 700),
-        ("восемьсот", 800),
-        ("девятьсот", 900),
-    ];
-    let look =
-        |table: &[(&str, u64)], w: &str| table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v);
-    let words: Vec<&str> = clause
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut i = 0;
-    while i < words.len() {
-        let mut v = 0;
-        let mut j = i;
-        if let Some(h) = words.get(j).and_then(|w| look(&HUNDREDS, w)) {
-            v += h;
-            j += 1;
-        }
-        if let Some(t) = words.get(j).and_then(|w| look(&TEENS, w)) {
-            v += t;
-            j += 1;
-        } else {
-            if let Some(t) = words.get(j).and_then(|w| look(&TENS, w)) {
-                v += t;
-                j += 1;
-            }
-            if j > i {
-                if let Some(u) = words.get(j).and_then(|w| look(&UNITS, w)) {
-                    v += u;
-                    j += 1;
-                }
-            }
-        }
-        if j > i && v >= 10 {
-            return Some(v);
-        }
-        i = j.max(i + 1);
-    }
-    None
-}
-
-fn number_value(s: &str) -> Option<u64> {
-    if s.as_bytes()[0].is_ascii_digit() {
-        return s
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .ok();
-    }
-    const UNITS_EN: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS_EN: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let mut parts = s.split('-');
-    let first = parts.next()?;
-    let v = if let Some(i) = UNITS_EN.iter().position(|u| *u == first) {
-        i as u64
-    } else {
-        let t = TENS_EN.iter().position(|u| *u == first)? as u64;
-        20 + 10 * t
-            + parts
-                .next()
-                .and_then(|u| UNITS_EN.iter().position(|x| *x == u))
-                .unwrap_or(0) as u64
-    };
-    Some(v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::money::MoneyLexicon;
+    use crate::page::Lang;
 
-    #[test]
-    fn russian_counts_in_words() {
-        assert_eq!(
-            russian_number_words("уволены триста двенадцать человек"),
-            Some(312)
-        );
-        assert_eq!(
-            russian_number_words("возбуждено сорок семь уголовных дел"),
-            Some(47)
-        );
-        assert_eq!(russian_number_words("осуждены девяносто"), Some(90));
-        // "двое", "три сотрудника": the people of one case, not a yearly figure.
-        assert_eq!(russian_number_words("уволены три сотрудника"), None);
+    fn counts(text: &str, lang: Lang) -> Vec<u64> {
+        MoneyLexicon::embedded()
+            .number_words(text, lang)
+            .into_iter()
+            .map(|(r, v)| {
+                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                v
+            })
+            .collect()
     }
 
     #[test]
-    fn number_words_and_groups() {
-        assert_eq!(number_value("thirty-three"), Some(33));
-        assert_eq!(number_value("1 326"), Some(1326));
-        assert_eq!(number_value("1,312"), Some(1312));
-        assert_eq!(number_value("twelve"), Some(12));
+    fn counts_in_words_in_three_languages() {
+        assert_eq!(counts("уволены триста двенадцать человек", Lang::Ru), [312]);
+        assert_eq!(
+            counts("возбуждено сорок семь уголовных дел", Lang::Ru),
+            [47]
+        );
+        assert_eq!(
+            counts("Thirty-three of them, and one hundred twelve", Lang::En),
+            [33, 112]
+        );
+        assert_eq!(counts("екі жүз он бес қызметкер", Lang::Kk), [215]);
+        // places only fall: "двадцать сорок" is two numbers, "девятнадцать три" too
+        assert_eq!(counts("двадцать сорок", Lang::Ru), [20, 40]);
+        assert_eq!(counts("девятнадцать три", Lang::Ru), [19, 3]);
+    }
+
+    #[test]
+    fn a_kazakh_number_is_a_russian_pronoun() {
+        assert_eq!(counts("он был уволен", Lang::Ru), Vec::<u64>::new());
+        assert_eq!(counts("он қызметкер жазаланды", Lang::Kk), [10]);
+    }
+
+    #[test]
+    fn digit_groups_are_one_count() {
+        let t = "1 326 and 1,312";
+        let found: Vec<&str> = NUMBER.find_iter(t).map(|m| m.as_str()).collect();
+        assert_eq!(found, ["1 326", "1,312"]);
     }
 
     #[test]
