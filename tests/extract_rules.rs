@@ -334,3 +334,74 @@ fn a_foreign_place_anywhere_gives_the_country() {
         Задержание произошло в Термезе, в служебном кабинете инспектора.");
     assert_eq!((i.country.as_str(), i.region.as_deref()), ("UZ", None));
 }
+
+#[test]
+fn the_police_as_the_source_of_the_news_are_not_accused() {
+    none("Задержаны сбытчики\n\n\
+        По данным полиции, в Экибастузе задержаны двое мужчин, торговавших синтетическими наркотиками.");
+    none("Drug haul in Aktau\n\n\
+        According to the police officers, more than forty kilograms of hashish were seized in Aktau this year.");
+    none(
+        "Есірткі тәркіленді\n\n\
+        Полицейлердің айтуынша, Орал қаласында жыл басынан бері 300 келі есірткі тәркіленген.",
+    );
+    // the source is the police, the accused an officer all the same
+    let i = one("Инспектор задержан\n\n\
+        По данным полиции, в Косшы инспектор патрульной полиции задержан при получении взятки.");
+    assert_eq!(i.offense, Offense::Bribery);
+}
+
+#[test]
+fn the_speaker_of_a_quotation_did_not_do_what_it_tells() {
+    none("Ұрылар ұсталды\n\n\
+        «Топ мүшелері қойма күзетшісін ұрып, тауар ұрлаған», – деді аудандық полиция бөлімінің бастығы.");
+    none("Гараж ограбили\n\n\
+        «Злоумышленники взломали гараж и похитили инструменты», — рассказал начальник отдела полиции.");
+    // a title in quotes is no speech: the officer is still the accused
+    let i = one("Конвоир под следствием\n\n\
+        В Аркалыке в отношении конвоира начато расследование по статье «Халатность», сообщили в полиции.");
+    assert_eq!(i.offense, Offense::Negligence);
+}
+
+#[test]
+fn what_the_police_never_do_is_no_case() {
+    none("Осторожно, мошенники\n\n\
+        Настоящие сотрудники полиции никогда не требуют деньги за закрытие уголовного дела по телефону.");
+    none(
+        "Beware of scams\n\n\
+        Real police officers never ask for a bribe over the phone, the department reminded.",
+    );
+}
+
+#[test]
+fn a_law_article_number_is_not_a_yearly_figure() {
+    let i = one("Участковый под следствием\n\n\
+        В Каскелене возбуждено уголовное дело по статье 366 УК РК в отношении участкового инспектора, получившего взятку.");
+    assert_eq!(i.offense, Offense::Bribery);
+}
+
+#[test]
+fn registered_crimes_are_a_yearly_figure_and_no_case() {
+    let ex = run("Итоги года\n\n\
+        По итогам 2025 года зарегистрировано 305 коррупционных преступлений, совершённых сотрудниками полиции. \
+        Осуждены 120 полицейских. К дисциплинарной ответственности привлечены 900 сотрудников.");
+    assert!(ex.incidents.is_empty(), "{:#?}", ex.incidents);
+    assert!(ex
+        .statistics
+        .iter()
+        .any(|s| s.measure == Measure::CriminalCases && s.value == 305));
+}
+
+#[test]
+fn a_headline_figure_gives_way_to_the_exact_one_below() {
+    let ex = run("Over 1,500 officers disciplined in 2025\n\n\
+        Disciplinary penalties were imposed on 1,532 police officers in 2025. \
+        Of them, 201 were dismissed and 45 were convicted.");
+    let disciplined: Vec<u64> = ex
+        .statistics
+        .iter()
+        .filter(|s| s.measure == Measure::Disciplined)
+        .map(|s| s.value)
+        .collect();
+    assert_eq!(disciplined, [1532]);
+}

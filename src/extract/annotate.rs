@@ -203,6 +203,7 @@ impl Doc {
             })
             .collect();
         resolve_actors(&mut all, norm);
+        sources_are_not_accused(&mut all, norm, self.lang);
         if self.lang == Lang::Kk {
             objects_are_not_accused(&mut all, norm);
         }
@@ -224,6 +225,39 @@ fn sum_cues(hits: &mut Vec<WordHit>, amounts: &[Amount]) {
         Tag::SumCue(_) => false,
         _ => true,
     });
+}
+
+/// "По данным полиции", "according to the officers", "полицейлердің айтуынша": the police
+/// as the source of what the sentence says, not its accused. Russian and English put the
+/// source word before the police, Kazakh after it.
+fn sources_are_not_accused(hits: &mut [WordHit], norm: &str, lang: Lang) {
+    let sources: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|h| h.tag == Tag::Source)
+        .map(|h| h.range.clone())
+        .collect();
+    if sources.is_empty() {
+        return;
+    }
+    for h in hits
+        .iter_mut()
+        .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
+    {
+        let cited = sources.iter().any(|src| {
+            if lang == Lang::Kk {
+                h.range.end <= src.start && words(&norm[h.range.end..src.start]).is_empty()
+            } else {
+                // "по данным ведомства, сотрудник …": the comma closes the source
+                src.end <= h.range.start && {
+                    let gap = &norm[src.end..h.range.start];
+                    words(gap).len() <= 2 && !gap.contains([',', ';', ':', '.'])
+                }
+            }
+        });
+        if cited {
+            h.tag = Tag::PoliceBody;
+        }
+    }
 }
 
 /// Kazakh marks the object of a verb: "полицейді соққыға жықты" (beat the policeman),

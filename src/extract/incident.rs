@@ -2,6 +2,7 @@
 //! paragraphs, one incident; where a briefing lists several, several.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::annotate::{is_foreign, is_kz_region, Doc, Sentence, WordHit};
 use super::gazetteer::{PlaceHit, PlaceKind};
@@ -423,9 +424,18 @@ fn accused<'s>(s: &'s Sentence, offense: &WordHit, lang: crate::page::Lang) -> O
         Tag::Offense(Offense::Negligence | Offense::Death)
             | Tag::WeakOffense(Offense::Negligence | Offense::Death)
     );
+    // «…», – деді полиция өкілі: the one quoted tells of the deed, and did not do it.
+    let speech = quoted_speech(&s.norm.text);
+    let in_speech = |r: &Range<usize>| {
+        speech
+            .iter()
+            .position(|q| q.start <= r.start && r.end <= q.end)
+    };
+    let said = in_speech(&offense.range);
     let nearest = s
         .hits
         .iter()
+        .filter(|h| said.is_none() || in_speech(&h.range) == said)
         .filter(|h| {
             matches!(h.tag, Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce | Tag::Ambiguous)
             // A civilian counts as the subject only before the offense; after it, the
@@ -443,6 +453,48 @@ fn accused<'s>(s: &'s Sentence, offense: &WordHit, lang: crate::page::Lang) -> O
         && s.words_between(&offense.range, &nearest.range) <= 2
         && is_object(s, nearest, lang);
     (!object && !kazakh_object_before(s, nearest, offense, lang)).then_some(nearest)
+}
+
+/// The spans of `text` that quote someone's words: a quotation followed by a dash or closed
+/// by a comma before the speaker ("«…», – сказал он", "\"…,\" he said"). A quotation opened in an
+/// earlier sentence runs from the start; a title in quotes («Получение взятки») is not speech.
+fn quoted_speech(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = Some(0);
+    let mut straight_open = false;
+    for (i, c) in text.char_indices() {
+        let closing = match c {
+            '«' | '“' | '„' => {
+                open = Some(i + c.len_utf8());
+                continue;
+            }
+            '"' => {
+                straight_open = !straight_open;
+                if straight_open {
+                    open = Some(i + 1);
+                    continue;
+                }
+                true
+            }
+            '»' | '”' => true,
+            _ => false,
+        };
+        if !closing {
+            continue;
+        }
+        let Some(start) = open.take() else { continue };
+        let before = text[..i].trim_end().chars().next_back();
+        let rest = text[i + c.len_utf8()..].trim_start();
+        let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+        // Russian and Kazakh name the speaker after a dash, English after a comma inside
+        // the quotation; "по статье «Халатность», сообщили" is a title, not speech.
+        let speech = rest.starts_with(['–', '—', '-'])
+            || (matches!(before, Some(',' | '!' | '?')) && !rest.is_empty());
+        if speech {
+            out.push(start..i);
+        }
+    }
+    out
 }
 
 /// Kazakh marks the one a deed is done to by case, and the doer stays bare: "инспекторына

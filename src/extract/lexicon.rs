@@ -54,6 +54,9 @@ pub enum Tag {
     /// A pretence named after the role pretended ("полиция қызметкері деп таныстырған").
     ImpersonationAfter,
     Generic,
+    /// "по данным", "according to", "айтуынша": the police named beside it are the source
+    /// of the news, not its accused.
+    Source,
     /// "Кроме того", "in a separate case": a paragraph that opens on one of these tells
     /// another case.
     AnotherCase,
@@ -313,6 +316,7 @@ struct CuesFile {
     impersonation: Words,
     impersonation_after: Words,
     generic: Words,
+    source: Words,
     another_case: Words,
     statistic: BTreeMap<String, Spanned<Words>>,
 }
@@ -470,6 +474,7 @@ impl Builder {
         self.add(f, &c.impersonation, Tag::Impersonation);
         self.add(f, &c.impersonation_after, Tag::ImpersonationAfter);
         self.add(f, &c.generic, Tag::Generic);
+        self.add(f, &c.source, Tag::Source);
         self.add(f, &c.another_case, Tag::AnotherCase);
         for (id, words) in &c.statistic {
             match Measure::from_id(id) {

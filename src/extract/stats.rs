@@ -28,6 +28,15 @@ static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:last year|past year|previous year|прошл\w+ год\w*|минувш\w+ год\w*|былтыр|өткен жыл\w*)").expect("valid regex")
 });
 
+/// "статья 366", "ч. 2 ст. 189", "Article 362", "366-бап", "189-бабының": the number of a
+/// law's article or part, not a count.
+static LAW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bст\.?|\bстат\w*|\bч\.|\bчаст\w*|\bп\.|\bпункт\w*|\bart\.?|\barticles?|\bparts?|\bparagraph|\bбап\w*|\bбөлі\w*|\bтармақ\w*)\s*№?\s*$")
+        .expect("valid regex")
+});
+static LAW_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-–]?\s*(?:бап|баб|бөлі|тармақ)").expect("valid regex"));
+
 /// Words after a number that make it something other than a count of people or cases.
 const UNITS: &[&str] = &[
     "year",
@@ -67,6 +76,9 @@ const UNITS: &[&str] = &[
 /// is the report, and two figures of two measures are enough.
 pub fn find(doc: &Doc, published: Option<PartialDate>, has_cases: bool) -> Vec<Statistic> {
     let mut out: Vec<Statistic> = Vec::new();
+    // Which of `out` a headline gave: "over 1,200 officers disciplined" rounds what the
+    // body says exactly.
+    let mut from_title: Vec<bool> = Vec::new();
     let mut period: Option<i32> = None;
     for para in &doc.paras {
         if para.is_teaser {
@@ -105,10 +117,19 @@ pub fn find(doc: &Doc, published: Option<PartialDate>, has_cases: bool) -> Vec<S
                     o.period == st.period && o.measure == st.measure && o.value == st.value
                 }) {
                     out.push(st);
+                    from_title.push(para.is_title);
                 }
             }
         }
     }
+    let body: Vec<(String, Measure)> = out
+        .iter()
+        .zip(&from_title)
+        .filter(|(_, t)| !**t)
+        .map(|(o, _)| (o.period.clone(), o.measure))
+        .collect();
+    let mut title = from_title.into_iter();
+    out.retain(|o| !(title.next() == Some(true) && body.contains(&(o.period.clone(), o.measure))));
     // Figures come in reports: a figure or two in a story about a case is a detail.
     let measures: std::collections::BTreeSet<Measure> = out.iter().map(|s| s.measure).collect();
     let least = if has_cases { 3 } else { 2 };
@@ -271,6 +292,12 @@ pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
                     o.start >= a.span.start && o.end <= a.span.end
                 });
                 let rest = &t[abs.end..c.range.end];
+                if is_digits
+                    && (LAW_BEFORE.is_match(&t[c.range.start..abs.start])
+                        || LAW_AFTER.is_match(rest))
+                {
+                    return None;
+                }
                 let after = rest.split_whitespace().next().unwrap_or("");
                 // "30-year-old", "5,000-tenge": part of a word, not a count; "25-і" (Kazakh
                 // "25 of them") still is.
@@ -351,6 +378,25 @@ mod tests {
     fn a_kazakh_number_is_a_russian_pronoun() {
         assert_eq!(counts("он был уволен", Lang::Ru), Vec::<u64>::new());
         assert_eq!(counts("он қызметкер жазаланды", Lang::Kk), [10]);
+    }
+
+    #[test]
+    fn law_article_numbers_are_not_counts() {
+        for t in [
+            "по статье 366 УК",
+            "по ч. 2 ст. 189",
+            "under Article 362",
+            "ҚК-нің 366-бабы",
+            "366 бап бойынша",
+        ] {
+            let before = |i: usize| LAW_BEFORE.is_match(&t[..i]);
+            let m = NUMBER.find_iter(t).last().unwrap();
+            assert!(
+                before(m.start()) || LAW_AFTER.is_match(&t[m.end()..]),
+                "{t}"
+            );
+        }
+        assert!(!LAW_BEFORE.is_match("уволены "));
     }
 
     #[test]
