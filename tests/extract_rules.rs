@@ -405,3 +405,31 @@ fn a_headline_figure_gives_way_to_the_exact_one_below() {
         .collect();
     assert_eq!(disciplined, [1532]);
 }
+
+#[test]
+fn a_long_retired_officer_is_no_police_officer() {
+    none(
+        "Пенсионер МВД обманул дольщиков\n\n\
+        В Талгаре бывший полицейский-пенсионер обманул покупателей квартир на 40 миллионов тенге.",
+    );
+    none("Retired officer held over pyramid scheme\n\n\
+        A retired police officer was detained in Semey for defrauding investors of 90 million tenge.");
+}
+
+#[test]
+fn the_accused_named_again_continues_the_case() {
+    let ex = run("Major detained for covering up a brothel\n\n\
+        PAVLODAR – A major of the Pavlodar city police department was detained on suspicion of taking bribes from the owners of a sauna.\n\n\
+        According to investigators, the major received 300,000 tenge a month for warning them about raids. \
+        The sauna's owners also ran a hotel in Kostanay.");
+    assert_eq!(ex.incidents.len(), 1, "{:#?}", ex.incidents);
+}
+
+#[test]
+fn a_sum_from_a_separate_story_is_not_the_case_s() {
+    let i = one("Inspector fined drivers with fake protocols\n\n\
+        In Zharkent, a migration police inspector was charged with abuse of power for drawing up fake protocols against foreign drivers.\n\n\
+        In a separate development, the Khorgos customs post reported the seizure of counterfeit goods worth 25 million tenge.");
+    assert_eq!(i.offense, Offense::AbuseOfPower);
+    assert_eq!(i.amount_kzt, None);
+}

@@ -283,7 +283,12 @@ fn objects_are_not_accused(hits: &mut [WordHit], norm: &str) {
 fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
     let mut actors: Vec<WordHit> = hits.iter().filter(|h| h.tag.is_actor()).cloned().collect();
     hits.retain(|h| !h.tag.is_actor());
-    actors.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+    // On the same words, the pattern that says "not the police" is the more specific one
+    // ("бывший полицейский-пенсионер" over "бывший полицейский").
+    actors.sort_by_key(|h| {
+        let not_police = matches!(h.tag, Tag::NotPolice | Tag::OtherForce);
+        (h.range.start, std::cmp::Reverse(h.range.end), !not_police)
+    });
     let mut kept: Vec<WordHit> = Vec::new();
     for a in actors {
         if kept.last().is_some_and(|k| a.range.start < k.range.end) {

@@ -83,8 +83,17 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
             continue;
         }
         if para_triggers.is_empty() {
-            if let Some(c) = current {
-                segments[c].context.extend(para.sentences.clone());
+            // "In a separate development, customs seized goods worth 18 million": what
+            // follows is another story, and its sums are not the case's.
+            let other_story = doc.sents.get(para.sentences.start).is_some_and(|s| {
+                s.hits
+                    .iter()
+                    .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0)
+            });
+            match current {
+                _ if other_story => current = None,
+                Some(c) => segments[c].context.extend(para.sentences.clone()),
+                None => {}
             }
             continue;
         }
@@ -92,13 +101,23 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
             .or_else(|| first_place(doc, para.sentences.clone()))
             .or_else(|| header.and_then(|h| first_place(doc, doc.paras[h].sentences.clone())));
         let another = opens_another_case(doc, para, &para_triggers);
+        // "The lieutenant colonel received …", "Этот полицейский …": the accused already
+        // named, unless the sentence itself moves the story to another place.
+        let named_before = para_triggers.iter().any(|t| {
+            let s = &doc.sents[t.sent];
+            t.actor_range.as_ref().is_some_and(|r| {
+                s.word_before(r.start).is_some_and(is_back_reference)
+                    && !s.places.iter().any(|p| is_kz_region(p) || is_foreign(p))
+            })
+        });
         let joins = !another
             && current.is_some_and(|c| {
                 let seg = &segments[c];
-                match (&seg.region, &place) {
-                    (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
-                    _ => true,
-                }
+                named_before
+                    || match (&seg.region, &place) {
+                        (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
+                        _ => true,
+                    }
             });
         let c = if joins {
             current.expect("joins only with a current segment")
@@ -614,6 +633,11 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
     let names_accused = |s: &Sentence| {
         s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric)) || has_subject_pronoun(s)
     };
+    // "Customs seized goods worth 18 million": a sum another body's sentence gives is
+    // that body's.
+    let police_or_nobody = |s: &Sentence| {
+        names_accused(s) || !s.has(|t| matches!(t, Tag::OtherForce | Tag::NotPolice))
+    };
     let cued_principal = |a: &Amount| a.role == money::Role::Principal && a.cue.is_some();
     let tiers: [Vec<Amount>; 5] = [
         collect(&|_| true, &mut trig.iter().copied()),
@@ -622,12 +646,12 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
             &|s| s.has(|t| t == Tag::Offense(offense) || t == Tag::WeakOffense(offense)),
             &mut seg.context.iter().copied(),
         ),
-        collect(&|_| true, &mut seg.context.iter().copied())
+        collect(&police_or_nobody, &mut seg.context.iter().copied())
             .into_iter()
             .filter(cued_principal)
             .collect(),
         // Last, any sum the case's paragraphs give ("the money seized as evidence — 2.3 million").
-        collect(&|_| true, &mut seg.context.iter().copied()),
+        collect(&police_or_nobody, &mut seg.context.iter().copied()),
     ];
     let chosen = tiers.iter().find_map(|t| money::principal(t).cloned());
     match chosen {
@@ -767,6 +791,35 @@ fn other_town(a: &PlaceHit, b: &PlaceHit) -> bool {
 /// "Кроме того, в Темиртау задержаны двое инспекторов …", "In a separate case, a Taraz
 /// officer …": a paragraph that opens on a new-case word and names its own place and its
 /// own accused tells another case, even in the region of the one before.
+/// A determiner that points back at someone already named: "the officer", "этот
+/// сотрудник", "аталған полицей". A closed class of the grammar, not a lexicon.
+fn is_back_reference(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "the"
+            | "this"
+            | "that"
+            | "этот"
+            | "этого"
+            | "этому"
+            | "этим"
+            | "данный"
+            | "данного"
+            | "данному"
+            | "данным"
+            | "указанный"
+            | "указанного"
+            | "указанному"
+            | "указанным"
+            | "бұл"
+            | "аталған"
+            | "осы"
+    )
+}
+
 fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigger]) -> bool {
     let Some(first) = doc.sents.get(para.sentences.start) else {
         return false;
