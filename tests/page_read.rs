@@ -363,3 +363,22 @@ fn story_folded_under_read_more_kept() {
         assert!(!all.contains(junk), "{junk} in {all}");
     }
 }
+
+#[test]
+fn page_wrapped_in_an_ad_named_div_still_read() {
+    // A site that wraps the whole page in <div id="ad-portal"> (its ad slots hang off
+    // it): the id names the ad machinery, not the wrapper, while the real ad slot and
+    // the menus inside stay out.
+    let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Storm</title></head><body>\
+<div id=\"ad-portal\"><div class=\"menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li></ul></div>\
+<div class=\"ad-slot\">Advertisement: buy the new phone today, the best deal of the year for you.</div>\
+<div class=\"main-content\"><article><h1>Storm hits the coast</h1><div>\
+<p>A storm hit the northern coast on Monday night, cutting power to thousands of homes, officials said.</p>\
+<p>Rescue teams worked through the night, and the roads to the harbour were reopened by the morning.</p>\
+<p>Forecasters expect calmer weather later this week, but warned of more rain in the hills.</p>\
+</div></article></div></div></body></html>";
+    let a = read(html.as_bytes(), None, None);
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("A storm hit"));
+    assert!(!a.paragraphs.join("\n").contains("Advertisement"));
+}

@@ -39,11 +39,15 @@ fn block_score(text: &str, chars: u32) -> f32 {
 }
 
 /// Is the boilerplate mark on element `b` real, or a wrapper around most of the page?
+/// A "maybe" word counts below half the page's text; a "sure" word from class or id alone
+/// counts below two thirds of it (a page wrapped in `<div id="ad-portal">`); tags and
+/// roles (`<nav>`, `<footer>`, `role=navigation`) always count.
 fn effective_boiler(doc: &Doc, mut b: u32) -> bool {
     while b != NONE {
         let e = &doc.elems[b as usize];
-        if e.boiler == Boiler::Sure || (e.boiler == Boiler::Maybe && e.chars * 2 < doc.total_chars)
-        {
+        let sure = e.boiler == Boiler::Sure
+            && !(e.by_words && e.chars as u64 * 3 >= doc.total_chars as u64 * 2);
+        if sure || (e.boiler == Boiler::Maybe && e.chars * 2 < doc.total_chars) {
             return true;
         }
         // Walk to the next boilerplate element further up.
