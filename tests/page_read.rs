@@ -382,3 +382,17 @@ fn page_wrapped_in_an_ad_named_div_still_read() {
     assert!(a.paragraphs[0].starts_with("A storm hit"));
     assert!(!a.paragraphs.join("\n").contains("Advertisement"));
 }
+
+#[test]
+fn long_sentence_heading_opening_the_body_is_a_standfirst() {
+    // A deck set as <h2> at the top of the body container is not a subheading; a short
+    // subheading further down stays.
+    let body = "<h2>Police in the northern city detained an officer on Tuesday on suspicion of taking a bribe of half a million from a local businessman, the anti-corruption service said.</h2>\
+<p>The officer was detained while receiving the money from the owner of a shop, according to the service.</p>\
+<h2>What the defence says</h2>\
+<p>His lawyer said that his client denies the charge and will appeal against the arrest in court.</p>";
+    let a = read(page("", body).as_bytes(), None, None);
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("The officer was detained"));
+    assert_eq!(a.paragraphs[1], "What the defence says");
+}

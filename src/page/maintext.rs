@@ -155,11 +155,21 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
         if boiler[i] && !prose_under_maybe(doc, doc.elems[b.owner as usize].boiler_anc, root) {
             continue;
         }
-        if keep_block(doc, i) {
+        if keep_block(doc, i) && !(out.is_empty() && standfirst(doc, i)) {
             out.push(i);
         }
     }
     out
+}
+
+/// A heading that opens the article and is a whole long sentence is the standfirst
+/// deck ("A blogger was hacked to death … on Tuesday, the third attack …."), not a
+/// subheading: in-body subheadings are short.
+fn standfirst(doc: &Doc, i: usize) -> bool {
+    let b = &doc.blocks[i];
+    matches!(doc.elems[b.owner as usize].kind, Kind::Heading(_))
+        && b.text.split_whitespace().count() >= 20
+        && b.text.trim_end().ends_with(['.', '!', '…'])
 }
 
 /// Inside the article, a "maybe" mark ("read-more", "story-more", "lead") on an element
