@@ -396,3 +396,21 @@ fn long_sentence_heading_opening_the_body_is_a_standfirst() {
     assert!(a.paragraphs[0].starts_with("The officer was detained"));
     assert_eq!(a.paragraphs[1], "What the defence says");
 }
+
+#[test]
+fn list_items_with_a_link_inside_kept_link_items_dropped() {
+    // In-body bullet points that carry a link on part of their words are text; a list
+    // of story links inside the body is not.
+    let body = format!(
+        "{RU_BODY}<p>The minister also said:</p><ul>\
+<li><a href=\"/e\">The region must keep</a> its new budget rules until the end of the year</li>\
+<li>Talks with the neighbours would go on <a href=\"/t\">despite the protests in the capital</a></li></ul>\
+<ul><li><a href=\"/r1\">Earlier: officer detained in the south of the country</a></li>\
+<li><a href=\"/r2\">Earlier: new rules for the traffic police announced</a></li></ul>"
+    );
+    let a = read(page("", &body).as_bytes(), None, None);
+    let all = a.paragraphs.join("\n");
+    assert!(all.contains("its new budget rules"), "{all}");
+    assert!(all.contains("despite the protests"), "{all}");
+    assert!(!all.contains("Earlier:"), "{all}");
+}
