@@ -414,3 +414,16 @@ fn list_items_with_a_link_inside_kept_link_items_dropped() {
     assert!(all.contains("despite the protests"), "{all}");
     assert!(!all.contains("Earlier:"), "{all}");
 }
+
+#[test]
+fn agency_credit_and_date_lines_dropped() {
+    // Closing lines that are only the agencies in brackets or a labelled date are not
+    // body text; a sentence that names an agency stays.
+    let body = format!(
+        "{RU_BODY}<p>The officer told AFP that he would appeal, and Reuters said the hearing was set for May.</p>\
+<p><em>(NEWS 24 with AFP, REUTERS)</em></p><p class=\"modification\">Date created : 2015-05-12</p>"
+    );
+    let a = read(page("", &body).as_bytes(), None, None);
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[2].starts_with("The officer told AFP"));
+}

@@ -22,8 +22,19 @@ static JUNK_LINE: LazyLock<Regex> = LazyLock::new(|| {
           источник\s*:|дереккөз\s*:|source\s*:|автор\s*:|author\s*:|by\s+[A-ZА-Я][\w.]+\s+[A-ZА-Я]\w+$|
           подписывайтесь|подпишитесь|subscribe\s+to|follow\s+us|жазылыңыз|присоединяйтесь|
           реклама$|жарнама$|advertisement$|sponsored$|
-          ©|нашли\s+ошибку|found\s+a\s+(?:mistake|typo)|қате\s+тапсаңыз
+          ©|нашли\s+ошибку|found\s+a\s+(?:mistake|typo)|қате\s+тапсаңыз|
+          (?:date\s+)?(?:created|published|posted|updated|last\s+updated|modified|
+             опубликовано|обновлено|жарияланды)\s*(?:on\s*)?:\s*\d
         )",
+    )
+    .unwrap()
+});
+
+/// A credit line that is only the news agencies in brackets: "(FRANCE 24 with AFP,
+/// REUTERS)", "(ТАСС)".
+static AGENCY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\(\s*[^()]{0,60}?\b(?:AFP|AP|Reuters|REUTERS|DPA|dpa|ANSA|EFE|TASS|ТАСС|РИА\s+Новости|Интерфакс|Kazinform|Казинформ)\b[^()]{0,60}\)\.?$",
     )
     .unwrap()
 });
@@ -219,7 +230,7 @@ fn keep_block(doc: &Doc, i: usize) -> bool {
     if too_linky {
         return false;
     }
-    if JUNK_LINE.is_match(text) {
+    if JUNK_LINE.is_match(text) || AGENCY_LINE.is_match(text.trim()) {
         return false;
     }
     let words = text.split_whitespace().count();
