@@ -427,3 +427,48 @@ fn agency_credit_and_date_lines_dropped() {
     assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
     assert!(a.paragraphs[2].starts_with("The officer told AFP"));
 }
+
+const SHORT_STORY: [&str; 4] = [
+    "The council voted on Tuesday to close the old bridge for repairs, a decision that will affect thousands of drivers.",
+    "Engineers found cracks in two of the supports last month, and the city said it could not wait until the spring.",
+    "Local shop owners, however, said the closure would hurt trade, and asked the council to keep one lane open.",
+    "The mayor promised a free shuttle bus across the river while the work goes on, starting in the first week.",
+];
+
+fn short_story_page(body: &str) -> String {
+    let nav: String = (0..12)
+        .map(|i| format!("<li><a href=\"/s{i}\">Section {i}</a></li>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Bridge</title></head><body>\
+<div class=\"menu\"><ul>{nav}</ul></div><div class=\"article\"><h1>Bridge closed</h1>{body}</div>\
+<div class=\"bio\"><p>Jane Doe writes about the city, its roads, its bridges and its council, from the newsroom downtown.</p></div>\
+<footer><p>Copyright the Town Paper, all rights reserved, do not copy.</p></footer></body></html>"
+    )
+}
+
+#[test]
+fn short_story_split_by_an_ad_block_kept_whole() {
+    let p = |s: &[&str]| s.iter().map(|t| format!("<p>{t}</p>")).collect::<String>();
+    let body = format!(
+        "<div class=\"text\">{}</div><div class=\"ad-box\"><a href=\"/x\">Buy now</a></div><div class=\"text\">{}</div>",
+        p(&SHORT_STORY[..2]),
+        p(&SHORT_STORY[2..])
+    );
+    let a = read(short_story_page(&body).as_bytes(), None, None);
+    assert_eq!(a.paragraphs, SHORT_STORY.to_vec(), "{:?}", a.paragraphs);
+}
+
+#[test]
+fn paragraph_per_wrapper_body_kept_whole() {
+    // Each paragraph in its own pair of wrappers, text right inside the inner one.
+    let body: String = SHORT_STORY
+        .iter()
+        .map(|t| {
+            format!("<div class=\"article__block\"><div class=\"article__text\">{t}</div></div>")
+        })
+        .collect();
+    let body = format!("<div class=\"article__body\">{body}</div>");
+    let a = read(short_story_page(&body).as_bytes(), None, None);
+    assert_eq!(a.paragraphs, SHORT_STORY.to_vec(), "{:?}", a.paragraphs);
+}

@@ -84,10 +84,13 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
         Some(r) => r.to_vec(),
         None => {
             let mut score = vec![0f32; n];
+            // Owners of the blocks that scored.
+            let mut scored: Vec<u32> = Vec::new();
             for (i, b) in doc.blocks.iter().enumerate() {
                 if boiler[i] || b.chars < 25 || b.link_chars * 2 > b.chars {
                     continue;
                 }
+                scored.push(b.owner);
                 let s = block_score(&b.text, b.chars);
                 let owner = &doc.elems[b.owner as usize];
                 // Text right inside a container scores that container; a paragraph
@@ -131,11 +134,42 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
             if best == NONE {
                 return fallback(doc, &boiler);
             }
-            // Siblings that score nearly as well belong to the article too.
+            // A best container that holds a single scoring paragraph and is the only
+            // scoring child of its parent is one wrapper of a paragraph-per-wrapper body (`<div class="article__block">
+            // <div class="article__text">…`): climb to the wrapper, whose siblings are
+            // the other paragraphs. At most two levels.
+            let best_end = doc.elems[best as usize].end;
+            let single = scored
+                .iter()
+                .filter(|&&o| o >= best && o < best_end)
+                .count()
+                == 1;
+            let mut climbed = false;
+            for _ in 0..if single { 2 } else { 0 } {
+                let parent = doc.elems[best as usize].parent;
+                if parent == NONE
+                    || score[parent as usize] <= 0.0
+                    || effective_boiler(doc, doc.elems[parent as usize].boiler_anc)
+                    || scoring_children(doc, &score, parent) > 1
+                {
+                    break;
+                }
+                best = parent;
+                best_score = score[parent as usize];
+                climbed = true;
+            }
+            // Siblings that score nearly as well belong to the article too. The floor
+            // of 10 keeps single stray paragraphs out of long articles; a short article
+            // split in two by an ad block scores less than that in each half, and the
+            // wrappers of a paragraph-per-wrapper body are each one paragraph.
             let mut roots = vec![best];
             let parent = doc.elems[best as usize].parent;
             if parent != NONE {
-                let threshold = (best_score * 0.2).max(10.0);
+                let threshold = if climbed {
+                    best_score * 0.2
+                } else {
+                    (best_score * 0.2).max(10f32.min(best_score * 0.5))
+                };
                 let mut i = parent + 1;
                 while i < doc.elems[parent as usize].end {
                     let e = &doc.elems[i as usize];
@@ -181,6 +215,19 @@ fn standfirst(doc: &Doc, i: usize) -> bool {
     matches!(doc.elems[b.owner as usize].kind, Kind::Heading(_))
         && b.text.split_whitespace().count() >= 20
         && b.text.trim_end().ends_with(['.', '!', '…'])
+}
+
+/// How many children of `parent` got a positive score.
+fn scoring_children(doc: &Doc, score: &[f32], parent: u32) -> usize {
+    let mut n = 0;
+    let mut i = parent + 1;
+    while i < doc.elems[parent as usize].end {
+        if score[i as usize] > 0.0 {
+            n += 1;
+        }
+        i = doc.elems[i as usize].end.max(i + 1);
+    }
+    n
 }
 
 /// Inside the article, a "maybe" mark ("read-more", "story-more", "lead") on an element
