@@ -363,3 +363,112 @@ fn story_folded_under_read_more_kept() {
         assert!(!all.contains(junk), "{junk} in {all}");
     }
 }
+
+#[test]
+fn page_wrapped_in_an_ad_named_div_still_read() {
+    // A site that wraps the whole page in <div id="ad-portal"> (its ad slots hang off
+    // it): the id names the ad machinery, not the wrapper, while the real ad slot and
+    // the menus inside stay out.
+    let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Storm</title></head><body>\
+<div id=\"ad-portal\"><div class=\"menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li></ul></div>\
+<div class=\"ad-slot\">Advertisement: buy the new phone today, the best deal of the year for you.</div>\
+<div class=\"main-content\"><article><h1>Storm hits the coast</h1><div>\
+<p>A storm hit the northern coast on Monday night, cutting power to thousands of homes, officials said.</p>\
+<p>Rescue teams worked through the night, and the roads to the harbour were reopened by the morning.</p>\
+<p>Forecasters expect calmer weather later this week, but warned of more rain in the hills.</p>\
+</div></article></div></div></body></html>";
+    let a = read(html.as_bytes(), None, None);
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("A storm hit"));
+    assert!(!a.paragraphs.join("\n").contains("Advertisement"));
+}
+
+#[test]
+fn long_sentence_heading_opening_the_body_is_a_standfirst() {
+    // A deck set as <h2> at the top of the body container is not a subheading; a short
+    // subheading further down stays.
+    let body = "<h2>Police in the northern city detained an officer on Tuesday on suspicion of taking a bribe of half a million from a local businessman, the anti-corruption service said.</h2>\
+<p>The officer was detained while receiving the money from the owner of a shop, according to the service.</p>\
+<h2>What the defence says</h2>\
+<p>His lawyer said that his client denies the charge and will appeal against the arrest in court.</p>";
+    let a = read(page("", body).as_bytes(), None, None);
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("The officer was detained"));
+    assert_eq!(a.paragraphs[1], "What the defence says");
+}
+
+#[test]
+fn list_items_with_a_link_inside_kept_link_items_dropped() {
+    // In-body bullet points that carry a link on part of their words are text; a list
+    // of story links inside the body is not.
+    let body = format!(
+        "{RU_BODY}<p>The minister also said:</p><ul>\
+<li><a href=\"/e\">The region must keep</a> its new budget rules until the end of the year</li>\
+<li>Talks with the neighbours would go on <a href=\"/t\">despite the protests in the capital</a></li></ul>\
+<ul><li><a href=\"/r1\">Earlier: officer detained in the south of the country</a></li>\
+<li><a href=\"/r2\">Earlier: new rules for the traffic police announced</a></li></ul>"
+    );
+    let a = read(page("", &body).as_bytes(), None, None);
+    let all = a.paragraphs.join("\n");
+    assert!(all.contains("its new budget rules"), "{all}");
+    assert!(all.contains("despite the protests"), "{all}");
+    assert!(!all.contains("Earlier:"), "{all}");
+}
+
+#[test]
+fn agency_credit_and_date_lines_dropped() {
+    // Closing lines that are only the agencies in brackets or a labelled date are not
+    // body text; a sentence that names an agency stays.
+    let body = format!(
+        "{RU_BODY}<p>The officer told AFP that he would appeal, and Reuters said the hearing was set for May.</p>\
+<p><em>(NEWS 24 with AFP, REUTERS)</em></p><p class=\"modification\">Date created : 2015-05-12</p>"
+    );
+    let a = read(page("", &body).as_bytes(), None, None);
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[2].starts_with("The officer told AFP"));
+}
+
+const SHORT_STORY: [&str; 4] = [
+    "The council voted on Tuesday to close the old bridge for repairs, a decision that will affect thousands of drivers.",
+    "Engineers found cracks in two of the supports last month, and the city said it could not wait until the spring.",
+    "Local shop owners, however, said the closure would hurt trade, and asked the council to keep one lane open.",
+    "The mayor promised a free shuttle bus across the river while the work goes on, starting in the first week.",
+];
+
+fn short_story_page(body: &str) -> String {
+    let nav: String = (0..12)
+        .map(|i| format!("<li><a href=\"/s{i}\">Section {i}</a></li>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Bridge</title></head><body>\
+<div class=\"menu\"><ul>{nav}</ul></div><div class=\"article\"><h1>Bridge closed</h1>{body}</div>\
+<div class=\"bio\"><p>Jane Doe writes about the city, its roads, its bridges and its council, from the newsroom downtown.</p></div>\
+<footer><p>Copyright the Town Paper, all rights reserved, do not copy.</p></footer></body></html>"
+    )
+}
+
+#[test]
+fn short_story_split_by_an_ad_block_kept_whole() {
+    let p = |s: &[&str]| s.iter().map(|t| format!("<p>{t}</p>")).collect::<String>();
+    let body = format!(
+        "<div class=\"text\">{}</div><div class=\"ad-box\"><a href=\"/x\">Buy now</a></div><div class=\"text\">{}</div>",
+        p(&SHORT_STORY[..2]),
+        p(&SHORT_STORY[2..])
+    );
+    let a = read(short_story_page(&body).as_bytes(), None, None);
+    assert_eq!(a.paragraphs, SHORT_STORY.to_vec(), "{:?}", a.paragraphs);
+}
+
+#[test]
+fn paragraph_per_wrapper_body_kept_whole() {
+    // Each paragraph in its own pair of wrappers, text right inside the inner one.
+    let body: String = SHORT_STORY
+        .iter()
+        .map(|t| {
+            format!("<div class=\"article__block\"><div class=\"article__text\">{t}</div></div>")
+        })
+        .collect();
+    let body = format!("<div class=\"article__body\">{body}</div>");
+    let a = read(short_story_page(&body).as_bytes(), None, None);
+    assert_eq!(a.paragraphs, SHORT_STORY.to_vec(), "{:?}", a.paragraphs);
+}

@@ -32,6 +32,10 @@ pub struct Elem {
     pub tag: &'static str,
     /// What its own class, id, tag and role say.
     pub boiler: Boiler,
+    /// A `Sure` verdict that only class/id words gave (no tag or role): such a word on
+    /// a wrapper around most of the page ("ad-portal", "has-ads") names its ad slots,
+    /// not the wrapper.
+    pub by_words: bool,
     /// Own class/id/itemprop say article body.
     pub positive: bool,
     /// Nearest boilerplate ancestor-or-self.
@@ -499,9 +503,12 @@ pub fn walk(html: &Html) -> Doc {
                                 boiler = Boiler::No;
                             }
                         }
+                        let by_words = boiler == Boiler::Sure;
+                        let mut by_markup = false;
                         match tag {
                             "nav" | "footer" | "aside" | "menu" | "figcaption" => {
-                                boiler = Boiler::Sure
+                                boiler = Boiler::Sure;
+                                by_markup = true;
                             }
                             "header" => boiler = boiler.max(Boiler::Maybe),
                             _ => {}
@@ -530,6 +537,7 @@ pub fn walk(html: &Html) -> Doc {
                             "navigation" | "banner" | "contentinfo" | "complementary"
                         ) {
                             boiler = Boiler::Sure;
+                            by_markup = true;
                         }
                         let parent_boiler = if parent == NONE {
                             NONE
@@ -543,6 +551,7 @@ pub fn walk(html: &Html) -> Doc {
                             kind,
                             tag: name,
                             boiler,
+                            by_words: by_words && !by_markup && boiler == Boiler::Sure,
                             positive,
                             boiler_anc: if boiler == Boiler::No {
                                 parent_boiler

@@ -22,8 +22,19 @@ static JUNK_LINE: LazyLock<Regex> = LazyLock::new(|| {
           источник\s*:|дереккөз\s*:|source\s*:|автор\s*:|author\s*:|by\s+[A-ZА-Я][\w.]+\s+[A-ZА-Я]\w+$|
           подписывайтесь|подпишитесь|subscribe\s+to|follow\s+us|жазылыңыз|присоединяйтесь|
           реклама$|жарнама$|advertisement$|sponsored$|
-          ©|нашли\s+ошибку|found\s+a\s+(?:mistake|typo)|қате\s+тапсаңыз
+          ©|нашли\s+ошибку|found\s+a\s+(?:mistake|typo)|қате\s+тапсаңыз|
+          (?:date\s+)?(?:created|published|posted|updated|last\s+updated|modified|
+             опубликовано|обновлено|жарияланды)\s*(?:on\s*)?:\s*\d
         )",
+    )
+    .unwrap()
+});
+
+/// A credit line that is only the news agencies in brackets: "(FRANCE 24 with AFP,
+/// REUTERS)", "(ТАСС)".
+static AGENCY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\(\s*[^()]{0,60}?\b(?:AFP|AP|Reuters|REUTERS|DPA|dpa|ANSA|EFE|TASS|ТАСС|РИА\s+Новости|Интерфакс|Kazinform|Казинформ)\b[^()]{0,60}\)\.?$",
     )
     .unwrap()
 });
@@ -39,11 +50,15 @@ fn block_score(text: &str, chars: u32) -> f32 {
 }
 
 /// Is the boilerplate mark on element `b` real, or a wrapper around most of the page?
+/// A "maybe" word counts below half the page's text; a "sure" word from class or id alone
+/// counts below two thirds of it (a page wrapped in `<div id="ad-portal">`); tags and
+/// roles (`<nav>`, `<footer>`, `role=navigation`) always count.
 fn effective_boiler(doc: &Doc, mut b: u32) -> bool {
     while b != NONE {
         let e = &doc.elems[b as usize];
-        if e.boiler == Boiler::Sure || (e.boiler == Boiler::Maybe && e.chars * 2 < doc.total_chars)
-        {
+        let sure = e.boiler == Boiler::Sure
+            && !(e.by_words && e.chars as u64 * 3 >= doc.total_chars as u64 * 2);
+        if sure || (e.boiler == Boiler::Maybe && e.chars * 2 < doc.total_chars) {
             return true;
         }
         // Walk to the next boilerplate element further up.
@@ -69,10 +84,13 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
         Some(r) => r.to_vec(),
         None => {
             let mut score = vec![0f32; n];
+            // Owners of the blocks that scored.
+            let mut scored: Vec<u32> = Vec::new();
             for (i, b) in doc.blocks.iter().enumerate() {
                 if boiler[i] || b.chars < 25 || b.link_chars * 2 > b.chars {
                     continue;
                 }
+                scored.push(b.owner);
                 let s = block_score(&b.text, b.chars);
                 let owner = &doc.elems[b.owner as usize];
                 // Text right inside a container scores that container; a paragraph
@@ -116,11 +134,42 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
             if best == NONE {
                 return fallback(doc, &boiler);
             }
-            // Siblings that score nearly as well belong to the article too.
+            // A best container that holds a single scoring paragraph and is the only
+            // scoring child of its parent is one wrapper of a paragraph-per-wrapper body (`<div class="article__block">
+            // <div class="article__text">…`): climb to the wrapper, whose siblings are
+            // the other paragraphs. At most two levels.
+            let best_end = doc.elems[best as usize].end;
+            let single = scored
+                .iter()
+                .filter(|&&o| o >= best && o < best_end)
+                .count()
+                == 1;
+            let mut climbed = false;
+            for _ in 0..if single { 2 } else { 0 } {
+                let parent = doc.elems[best as usize].parent;
+                if parent == NONE
+                    || score[parent as usize] <= 0.0
+                    || effective_boiler(doc, doc.elems[parent as usize].boiler_anc)
+                    || scoring_children(doc, &score, parent) > 1
+                {
+                    break;
+                }
+                best = parent;
+                best_score = score[parent as usize];
+                climbed = true;
+            }
+            // Siblings that score nearly as well belong to the article too. The floor
+            // of 10 keeps single stray paragraphs out of long articles; a short article
+            // split in two by an ad block scores less than that in each half, and the
+            // wrappers of a paragraph-per-wrapper body are each one paragraph.
             let mut roots = vec![best];
             let parent = doc.elems[best as usize].parent;
             if parent != NONE {
-                let threshold = (best_score * 0.2).max(10.0);
+                let threshold = if climbed {
+                    best_score * 0.2
+                } else {
+                    (best_score * 0.2).max(10f32.min(best_score * 0.5))
+                };
                 let mut i = parent + 1;
                 while i < doc.elems[parent as usize].end {
                     let e = &doc.elems[i as usize];
@@ -151,11 +200,34 @@ pub fn select(doc: &Doc, roots: Option<&[u32]>) -> Vec<usize> {
         if boiler[i] && !prose_under_maybe(doc, doc.elems[b.owner as usize].boiler_anc, root) {
             continue;
         }
-        if keep_block(doc, i) {
+        if keep_block(doc, i) && !(out.is_empty() && standfirst(doc, i)) {
             out.push(i);
         }
     }
     out
+}
+
+/// A heading that opens the article and is a whole long sentence is the standfirst
+/// deck ("A blogger was hacked to death … on Tuesday, the third attack …."), not a
+/// subheading: in-body subheadings are short.
+fn standfirst(doc: &Doc, i: usize) -> bool {
+    let b = &doc.blocks[i];
+    matches!(doc.elems[b.owner as usize].kind, Kind::Heading(_))
+        && b.text.split_whitespace().count() >= 20
+        && b.text.trim_end().ends_with(['.', '!', '…'])
+}
+
+/// How many children of `parent` got a positive score.
+fn scoring_children(doc: &Doc, score: &[f32], parent: u32) -> usize {
+    let mut n = 0;
+    let mut i = parent + 1;
+    while i < doc.elems[parent as usize].end {
+        if score[i as usize] > 0.0 {
+            n += 1;
+        }
+        i = doc.elems[i as usize].end.max(i + 1);
+    }
+    n
 }
 
 /// Inside the article, a "maybe" mark ("read-more", "story-more", "lead") on an element
@@ -195,14 +267,17 @@ fn keep_block(doc: &Doc, i: usize) -> bool {
     let too_linky = if sentence {
         b.link_chars * 10 > b.chars * 8
     } else if owner.tag == "li" {
-        b.link_chars * 10 > b.chars * 3
+        // An item that is mostly its own words with a link inside ("The UK must stay
+        // in the EU to have influence") is body text; a related-story item is nearly all
+        // link.
+        b.link_chars * 10 > b.chars * 6
     } else {
         b.link_chars * 2 > b.chars
     };
     if too_linky {
         return false;
     }
-    if JUNK_LINE.is_match(text) {
+    if JUNK_LINE.is_match(text) || AGENCY_LINE.is_match(text.trim()) {
         return false;
     }
     let words = text.split_whitespace().count();
