@@ -334,3 +334,38 @@ fn a_foreign_place_anywhere_gives_the_country() {
         Задержание произошло в Термезе, в служебном кабинете инспектора.");
     assert_eq!((i.country.as_str(), i.region.as_deref()), ("UZ", None));
 }
+
+#[test]
+fn posing_as_police_is_a_pretence_in_every_construction() {
+    // Russian: a reflexive verb with the role in the instrumental, or "выдавать себя за".
+    none("Лжеследователь задержан в Кокшетау\n\n\
+        Женщина представлялась следователем полиции и обманула студента на 300 тысяч тенге.");
+    none("В Талдыкоргане задержан мошенник\n\n\
+        Мужчина выдавал себя за участкового инспектора и путём обмана получил 500 тысяч тенге от жителя Талдыкоргана.");
+    none("Aktobe man jailed\n\n\
+        A man passing himself off as a traffic police officer swindled a driver out of 100,000 tenge in Aktobe.");
+    // Kazakh: "өзін" may stand between the role and the verb of introducing.
+    none("Семейде алаяқ ұсталды\n\n\
+        Семейде полиция қызметкері деп өзін таныстырған алаяқ зейнеткерді алдап, 400 мың теңге алды.");
+}
+
+#[test]
+fn representing_someone_is_no_pretence() {
+    // "Представлял интересы", "представил протоколы": not the reflexive verb of a pretence,
+    // so the officer named after it is still the accused.
+    let i = one("В Таразе осуждён участковый\n\n\
+        В Таразе осуждён участковый инспектор полиции, который представил руководству сфальсифицированные протоколы.");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-31"), Offense::AbuseOfPower));
+}
+
+#[test]
+fn police_named_as_the_agent_of_a_detention_are_not_the_accused() {
+    // "Задержан сотрудниками полиции": the instrumental after a passive of enforcement is
+    // who caught the suspect.
+    none("В Павлодаре задержан вор\n\n\
+        В Павлодаре подозреваемый в краже задержан сотрудниками криминальной полиции, начато расследование по статье «Кража».");
+    // After a verb of the offense the instrumental is still the doer.
+    let i = one("В Павлодаре студента избили в отделе полиции\n\n\
+        В Павлодаре студент был избит полицейскими в отделе, начато расследование.");
+    assert_eq!(i.offense, Offense::Violence);
+}

@@ -194,6 +194,9 @@ impl Doc {
             })
             .collect();
         resolve_actors(&mut all, norm);
+        if self.lang == Lang::Ru {
+            agents_of_enforcement_are_not_accused(&mut all, norm);
+        }
         if self.lang == Lang::Kk {
             objects_are_not_accused(&mut all, norm);
         }
@@ -215,6 +218,32 @@ fn sum_cues(hits: &mut Vec<WordHit>, amounts: &[Amount]) {
         Tag::SumCue(_) => false,
         _ => true,
     });
+}
+
+/// "Подозреваемый задержан оперативниками уголовной полиции", "изобличена сотрудником
+/// полиции": police in the instrumental right after a passive verb of law enforcement are
+/// its agent, the ones who caught someone, not the accused. (An instrumental after a verb
+/// of the offense, "избит полицейскими", stays the accused.)
+fn agents_of_enforcement_are_not_accused(hits: &mut [WordHit], norm: &str) {
+    const INSTRUMENTAL: &[&str] = &["ами", "ями", "ом", "ем", "ым", "им", "ими", "ыми", "ой", "ей"];
+    let passives: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|h| h.tag == Tag::EnforcementPassive)
+        .map(|h| h.range.clone())
+        .collect();
+    for h in hits
+        .iter_mut()
+        .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
+    {
+        let first = norm[h.range.clone()].split(' ').next().unwrap_or("");
+        let instrumental = first.chars().count() > 4 && INSTRUMENTAL.iter().any(|e| first.ends_with(e));
+        let after_passive = passives
+            .iter()
+            .any(|p| p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3);
+        if instrumental && after_passive {
+            h.tag = Tag::PoliceBody;
+        }
+    }
 }
 
 /// Kazakh marks the object of a verb: "полицейді соққыға жықты" (beat the policeman),

@@ -48,6 +48,8 @@ pub enum Tag {
     Victim,
     Suffered,
     Enforcement,
+    /// A passive verb of law enforcement ("задержан"), whose agent may follow.
+    EnforcementPassive,
     NotInvolved,
     BribeGiving,
     Impersonation,
@@ -308,6 +310,7 @@ struct CuesFile {
     victim: Words,
     suffered: Words,
     enforcement: Words,
+    enforcement_passive: Words,
     not_involved: Words,
     bribe_giving: Words,
     impersonation: Words,
@@ -465,6 +468,7 @@ impl Builder {
         self.add(f, &c.victim, Tag::Victim);
         self.add(f, &c.suffered, Tag::Suffered);
         self.add(f, &c.enforcement, Tag::Enforcement);
+        self.add(f, &c.enforcement_passive, Tag::EnforcementPassive);
         self.add(f, &c.not_involved, Tag::NotInvolved);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
         self.add(f, &c.impersonation, Tag::Impersonation);
