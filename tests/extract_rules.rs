@@ -369,3 +369,21 @@ fn police_named_as_the_agent_of_a_detention_are_not_the_accused() {
         В Павлодаре студент был избит полицейскими в отделе, начато расследование.");
     assert_eq!(i.offense, Offense::Violence);
 }
+
+#[test]
+fn the_defendant_named_by_his_role_is_the_officer_named_before() {
+    // "Подсудимый", "осуждённый", "the defendant" stand for the accused as "he" does.
+    let i = one("Суд Актобе вынес приговор оперативнику\n\n\
+        Суд Актобе признал виновным бывшего оперуполномоченного полиции. Как установил суд, \
+        осуждённый избивал доставленного в отдел студента, добиваясь признания. \
+        Ему назначено четыре года лишения свободы.");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-15"), Offense::Violence));
+    let i = one("Oral patrol officer convicted\n\n\
+        A court in Oral convicted a former patrol officer on Monday. The defendant had demanded \
+        200,000 tenge from a driver to drop a speeding report, the court said.");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-27"), Offense::Bribery));
+    // The role does not reach past a sentence about someone else.
+    none("Суд Костаная рассмотрел дело\n\n\
+        В Костанае участковый инспектор полиции выступил свидетелем. Предприниматель дал показания. \
+        Подсудимый обманул партнёров на 3 млн тенге.");
+}

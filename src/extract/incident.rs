@@ -365,12 +365,18 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             ambiguous: a.tag == Tag::Ambiguous,
         });
     }
-    if s.has(|t| {
-        matches!(
-            t,
-            Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce | Tag::Civilian
-        )
-    }) {
+    // A civilian who may be the subject speaks of someone else. English does not mark case,
+    // so there a civilian after the offense is its object ("he demanded money from a
+    // driver"); the Russian and Kazakh civilian words are nominatives, the subject wherever
+    // they stand.
+    let civilian_subject = s.hits.iter().any(|h| {
+        h.tag == Tag::Civilian
+            && (doc.lang != crate::page::Lang::En
+                || offenses.iter().any(|o| h.range.end <= o.range.start))
+    });
+    if civilian_subject
+        || s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce))
+    {
         return None;
     }
     // "He demanded 100 thousand" after "A district inspector was detained.": the accused
@@ -830,10 +836,15 @@ fn has_subject_pronoun(s: &Sentence) -> bool {
         "оларды",
         "олардың",
     ];
-    super::text::words(&s.norm.text)
-        .iter()
+    let ws = super::text::words(&s.norm.text);
+    let within = ws.get(11).map_or(s.norm.text.len(), |r| r.end);
+    ws.iter()
         .take(12)
         .any(|r| PRONOUNS.contains(&&s.norm.text[r.clone()]))
+        // "Подсудимый", "the defendant": the accused named by his role in the procedure.
+        || s.hits
+            .iter()
+            .any(|h| h.tag == Tag::AccusedRole && h.range.start < within)
 }
 
 /// "Полицейские задержали подозреваемого в краже", "police arrested a man who stole": the

@@ -51,6 +51,8 @@ pub enum Tag {
     /// A passive verb of law enforcement ("задержан"), whose agent may follow.
     EnforcementPassive,
     NotInvolved,
+    /// "Подсудимый", "the defendant": the accused named by his role in the procedure.
+    AccusedRole,
     BribeGiving,
     Impersonation,
     /// A pretence named after the role pretended ("полиция қызметкері деп таныстырған").
@@ -311,6 +313,7 @@ struct CuesFile {
     suffered: Words,
     enforcement: Words,
     enforcement_passive: Words,
+    accused_role: Words,
     not_involved: Words,
     bribe_giving: Words,
     impersonation: Words,
@@ -469,6 +472,7 @@ impl Builder {
         self.add(f, &c.suffered, Tag::Suffered);
         self.add(f, &c.enforcement, Tag::Enforcement);
         self.add(f, &c.enforcement_passive, Tag::EnforcementPassive);
+        self.add(f, &c.accused_role, Tag::AccusedRole);
         self.add(f, &c.not_involved, Tag::NotInvolved);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
         self.add(f, &c.impersonation, Tag::Impersonation);
