@@ -387,3 +387,21 @@ fn the_defendant_named_by_his_role_is_the_officer_named_before() {
         В Костанае участковый инспектор полиции выступил свидетелем. Предприниматель дал показания. \
         Подсудимый обманул партнёров на 3 млн тенге.");
 }
+
+#[test]
+fn an_officer_caught_by_another_body_and_a_promise_for_money() {
+    // The body that caught him is the agent of the passive ("сотрудниками … задержан"), its
+    // name's "противодействию коррупции" is no talk of policy, and "он" is the officer; a
+    // promise beside a sum is fraud; the tenge gloss of the foreign sum is amount_kzt.
+    let i = one("В Шымкенте задержан майор полиции\n\n\
+        В Шымкенте сотрудниками Агентства по противодействию коррупции задержан майор полиции — \
+        начальник отделения миграционной службы. Он обещал предпринимателю решить вопрос с \
+        разрешением за 5 000 долларов (около 2,4 млн тенге), хотя таких полномочий не имел.");
+    assert_eq!(
+        (i.region.as_deref(), i.offense, i.amount_kzt),
+        (Some("KZ-79"), Offense::Fraud, Some(2_400_000))
+    );
+    // A promise without money is no offense.
+    none("В Таразе прошла встреча с жителями\n\n\
+        В Таразе начальник городской полиции обещал жителям усилить патрулирование улиц.");
+}

@@ -194,6 +194,19 @@ impl Doc {
             })
             .collect();
         resolve_actors(&mut all, norm);
+        // "Агентство по противодействию коррупции": a word of general talk inside the name
+        // of a body is part of the name, not talk about policy.
+        let bodies: Vec<Range<usize>> = all
+            .iter()
+            .filter(|h| h.tag.is_actor())
+            .map(|h| h.range.clone())
+            .collect();
+        all.retain(|h| {
+            h.tag != Tag::Generic
+                || !bodies
+                    .iter()
+                    .any(|b| b.start <= h.range.start && h.range.end <= b.end)
+        });
         if self.lang == Lang::Ru {
             agents_of_enforcement_are_not_accused(&mut all, norm);
         }

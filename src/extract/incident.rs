@@ -394,14 +394,19 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         if prev.para != s.para || i - back > 3 {
             return None;
         }
-        if prev.has(|t| matches!(t, Tag::NotPolice | Tag::OtherForce)) {
-            return None;
-        }
-        if let Some(a) = prev
+        let officer = prev
             .hits
             .iter()
-            .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
-        {
+            .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric));
+        // "Сотрудниками КНБ задержан капитан полиции. Он …": the other force that did the
+        // detaining is the agent of the passive, and "he" is the officer it caught.
+        if prev.hits.iter().any(|h| {
+            matches!(h.tag, Tag::NotPolice | Tag::OtherForce)
+                && !(officer.is_some() && agent_of_passive(prev, h))
+        }) {
+            return None;
+        }
+        if let Some(a) = officer {
             break (prev, a);
         }
         // A sentence in between that speaks of a civilian may be the one "he" stands for.
@@ -415,6 +420,21 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         actor_range: None,
         ambiguous: false,
     })
+}
+
+/// A body named as the agent of a passive: after "by" ("detained by the KNB"), in the
+/// instrumental ("сотрудниками КНБ", "Агентством"), or the genitive of an instrumental
+/// ("сотрудниками Агентства по противодействию коррупции"), or before Kazakh "тарапынан".
+fn agent_of_passive(s: &Sentence, h: &WordHit) -> bool {
+    const INSTRUMENTAL: &[&str] = &["ами", "ями", "ом", "ем", "ой", "ей"];
+    let instr = |w: &str| w.chars().count() > 4 && INSTRUMENTAL.iter().any(|e| w.ends_with(e));
+    let own = s.norm.text[h.range.clone()].split(' ').next().unwrap_or("");
+    let before = s.word_before(h.range.start).unwrap_or("");
+    let after = s.norm.text[h.range.end..].split_whitespace().next().unwrap_or("");
+    instr(own)
+        || instr(before.trim_matches(|c: char| !c.is_alphanumeric()))
+        || before == "by"
+        || after.starts_with("тарапынан")
 }
 
 /// Who did `offense` in `s`: the actor nearest it, looking back first (the subject of a
@@ -586,10 +606,19 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
     let chosen = tiers.iter().find_map(|t| money::principal(t).cloned());
     match chosen {
         Some(a) => {
+            // The headline's "$10,000" and the body's "10 000 долларов (около 5 млн тенге)"
+            // are one sum: the tenge the text gives beside it anywhere in the case counts.
             let kzt = if a.currency == Currency::KZT {
                 Some(a.value)
             } else {
-                a.kzt
+                a.kzt.or_else(|| {
+                    tiers
+                        .iter()
+                        .flatten()
+                        .chain(trig.iter().flat_map(|&i| doc.sents[i].amounts.iter()))
+                        .find(|b| b.currency == a.currency && b.value == a.value && b.kzt.is_some())
+                        .and_then(|b| b.kzt)
+                })
             };
             (
                 Some(Money {
