@@ -405,3 +405,21 @@ fn an_officer_caught_by_another_body_and_a_promise_for_money() {
     none("В Таразе прошла встреча с жителями\n\n\
         В Таразе начальник городской полиции обещал жителям усилить патрулирование улиц.");
 }
+
+#[test]
+fn a_wire_dateline_gives_way_to_the_place_of_the_story() {
+    let i = one("Police lieutenant detained\n\n\
+        ALMATY, Dec 4 (Reuters) - A police lieutenant in Taraz was detained while taking a bribe of 300,000 tenge from a driver.");
+    assert_eq!(i.region.as_deref(), Some("KZ-31"));
+    let i = one("Участковый задержан за вымогательство\n\n\
+        Астана. 5 декабря. KAZINFORM – В Экибастузе задержан участковый инспектор полиции, вымогавший 200 тысяч тенге у предпринимателя.");
+    assert_eq!(i.region.as_deref(), Some("KZ-55"));
+    // A dateline alone still says where.
+    let i = one("Officer detained\n\n\
+        ASTANA – A police officer was detained while taking a bribe of 100,000 tenge, the anti-corruption agency said.");
+    assert_eq!(i.region.as_deref(), Some("KZ-71"));
+    // A sentence that opens on a place is no dateline.
+    let i = one("Задержан полицейский\n\n\
+        Алматы стал местом задержания: в Талгаре задержан участковый инспектор полиции, вымогавший 200 тысяч тенге.");
+    assert_eq!(i.region.as_deref(), Some("KZ-75"));
+}

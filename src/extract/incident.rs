@@ -683,8 +683,17 @@ fn civilian_detained(s: &Sentence) -> bool {
 /// The first place in these sentences that says where: a Kazakhstan region, else a
 /// foreign place (not a citizen's origin: "from a citizen of Uzbekistan").
 fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef> {
+    let sents: Vec<usize> = sents.collect();
+    // "ASTANA –", "ALMATY (Reuters) -", "Астана. 5 декабря. KAZINFORM –": a wire dateline
+    // names where the story was filed; any other place in these sentences says where it
+    // happened, and the dateline counts only when there is none.
+    let body = first_place_of(doc, &sents, true);
+    body.or_else(|| first_place_of(doc, &sents, false))
+}
+
+fn first_place_of(doc: &Doc, sents: &[usize], skip_datelines: bool) -> Option<PlaceRef> {
     let mut foreign: Option<PlaceRef> = None;
-    for i in sents {
+    for &i in sents {
         let s = &doc.sents[i];
         // "3 тысяч долларов США", "АҚШ доллары": a currency, not a place.
         let in_money = |p: &&PlaceHit| {
@@ -693,7 +702,11 @@ fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef
                 .iter()
                 .any(|a| o.start >= a.span.start && o.end <= a.span.end)
         };
-        for p in s.places.iter().filter(|p| !in_money(p)) {
+        for p in s
+            .places
+            .iter()
+            .filter(|p| !in_money(p) && !(skip_datelines && is_dateline(doc, i, p)))
+        {
             if is_kz_region(p) && !ablative(s, p) {
                 return Some(PlaceRef {
                     hit: p.clone(),
@@ -709,6 +722,55 @@ fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef
         }
     }
     foreign
+}
+
+/// A place that opens the first sentence of a paragraph as a wire dateline: followed by a
+/// dash after at most an agency in brackets and a date ("ASTANA –", "ALMATY (Reuters) -",
+/// "Aktau, 5 December –"), or standing in a sentence of its own with at most a date and an
+/// agency ("Астана. 5 декабря. KAZINFORM –", cut at the full stops).
+fn is_dateline(doc: &Doc, i: usize, p: &PlaceHit) -> bool {
+    let s = &doc.sents[i];
+    let para = &doc.paras[s.para];
+    if para.is_title || p.range.start > 2 {
+        return false;
+    }
+    let first_of_para = para.sentences.start == i;
+    let after_dateline = i > para.sentences.start
+        && (para.sentences.start..i).all(|k| super::text::words(&doc.sents[k].norm.text).len() <= 4);
+    if !first_of_para && !after_dateline {
+        return false;
+    }
+    // What may stand between the place and the story: a date, an agency ("Reuters",
+    // "KAZINFORM", capitalised), brackets and commas.
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "январ",
+        "феврал", "март", "апрел", "мая", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
+        "декабр", "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
+        "қыркүйек", "қазан", "қараша", "желтоқсан",
+    ];
+    let datelike = |w: &str| {
+        let lw = w.to_lowercase();
+        w.chars().all(|c| c.is_ascii_digit())
+            || w.chars().next().is_some_and(char::is_uppercase)
+            || MONTHS.iter().any(|m| lw.starts_with(m))
+    };
+    let rest = &s.text[s.norm.orig_range(p.range.clone()).end..];
+    let mut words_seen = 0;
+    for tok in rest.split_whitespace() {
+        let tok = tok.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | ':'));
+        if tok.is_empty() {
+            continue;
+        }
+        if tok.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+            return true;
+        }
+        if !datelike(tok) || words_seen >= 5 {
+            return false;
+        }
+        words_seen += 1;
+    }
+    // The sentence ended: a dateline cut off at its full stop ("Астана. 5 декабря.").
+    p.range.start == 0 && first_of_para
 }
 
 /// Kazakh ablative: "Шымкенттен келе жатқан" (coming from Shymkent) names where someone
