@@ -423,3 +423,50 @@ fn a_wire_dateline_gives_way_to_the_place_of_the_story() {
         Алматы стал местом задержания: в Талгаре задержан участковый инспектор полиции, вымогавший 200 тысяч тенге.");
     assert_eq!(i.region.as_deref(), Some("KZ-75"));
 }
+
+#[test]
+fn the_article_or_qualification_charged_decides_the_offense() {
+    // The article number (Criminal Code of Kazakhstan) beats a drink-driving phrase.
+    let i = one("В Семее задержан инспектор\n\n\
+        В Семее задержан инспектор патрульной полиции. Он потребовал от водителя, управлявшего \
+        машиной в нетрезвом виде, 300 тысяч тенге. Возбуждено уголовное дело по ч. 4 ст. 366 УК РК.");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-10"), Offense::Bribery));
+    // So does the article's title in words.
+    let i = one("В Кызылорде задержан полицейский\n\n\
+        В Кызылорде полицейский остановил пьяного водителя и получил от него 100 тысяч тенге. \
+        Начато расследование по статье «Взяточничество».");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-43"), Offense::Bribery));
+    // Kazakh: the number before "бабы", or the title before it.
+    let i = one("Таразда полиция инспекторы ұсталды\n\n\
+        Таразда учаскелік полиция инспекторы мас күйінде көлік басқарған жүргізушіден 200 мың теңге алды. \
+        Оған ҚК-нің 366-бабы бойынша айып тағылды.");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-31"), Offense::Bribery));
+    // English: "charged with".
+    let i = one("Aktau officer charged\n\n\
+        In Aktau a traffic police officer who stopped a drunk driver took 150,000 tenge from him. \
+        The officer was charged with bribe-taking.");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-47"), Offense::Bribery));
+    // A qualification: "квалифицированы как".
+    let i = one("В Уральске осуждён полицейский\n\n\
+        В Уральске осуждён участковый инспектор полиции, который ударил задержанного. \
+        Его действия квалифицированы как превышение должностных полномочий.");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-27"), Offense::AbuseOfPower));
+}
+
+#[test]
+fn a_charge_of_someone_else_or_of_another_code_does_not_decide() {
+    // The civilian's earlier conviction is his, not the officer's charge.
+    let i = one("В Петропавловске участковый избил задержанного\n\n\
+        В Петропавловске участковый инспектор полиции избил задержанного в опорном пункте. \
+        Задержанный ранее был осуждён по статье 188 УК РК «Кража».");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-59"), Offense::Violence));
+    // "Ст. 188 УК КР" is Kyrgyzstan's numbering, not Kazakhstan's theft.
+    let i = one("В Оше милиционер сбил пешехода\n\n\
+        В Оше инспектор милиции в нетрезвом состоянии сбил пешехода. Возбуждено дело по ст. 188 УК КР.");
+    assert_eq!((i.country.as_str(), i.offense), ("KG", Offense::Traffic));
+    // "Could be charged with …": a threat, not the charge.
+    let i = one("Taraz officer detained\n\n\
+        In Taraz a police officer demanded 500,000 tenge from a trader and was detained. \
+        He had told the trader that he could be charged with theft, which carries a prison term.");
+    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-31"), Offense::Bribery));
+}

@@ -194,6 +194,7 @@ impl Doc {
             })
             .collect();
         resolve_actors(&mut all, norm);
+        charges(&mut all, norm);
         // "Агентство по противодействию коррупции": a word of general talk inside the name
         // of a body is part of the name, not talk about policy.
         let bodies: Vec<Range<usize>> = all
@@ -231,6 +232,48 @@ fn sum_cues(hits: &mut Vec<WordHit>, amounts: &[Amount]) {
         Tag::SumCue(_) => false,
         _ => true,
     });
+}
+
+/// "По статье «Взяточничество»", "квалифицированы как пытки", "charged with bribe-taking",
+/// "«Пара алу» бабы бойынша": an offense named as an article's title or a qualification is
+/// the charge. "Ст. 290 УК РФ": an article number of another country's code is not
+/// Kazakhstan's, and says nothing.
+fn charges(hits: &mut Vec<WordHit>, norm: &str) {
+    let gap = |a: &Range<usize>, b: &Range<usize>| {
+        (a.end <= b.start).then(|| words(&norm[a.end..b.start]).len())
+    };
+    let foreign: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|h| h.tag == Tag::ForeignCode)
+        .map(|h| h.range.clone())
+        .collect();
+    hits.retain(|h| {
+        !matches!(h.tag, Tag::Charge(_))
+            || !foreign.iter().any(|f| gap(&h.range, f).is_some_and(|n| n <= 4))
+    });
+    let mut named: Vec<WordHit> = Vec::new();
+    for o in hits.iter() {
+        let Tag::Offense(off) = o.tag else { continue };
+        let charged = hits.iter().any(|c| match c.tag {
+            Tag::Statute => gap(&c.range, &o.range).is_some_and(|n| n <= 5),
+            Tag::StatuteAfter => gap(&o.range, &c.range).is_some_and(|n| n <= 3),
+            Tag::Charge(_) => gap(&c.range, &o.range).is_some_and(|n| n <= 4),
+            _ => false,
+        });
+        if charged {
+            named.push(WordHit {
+                tag: Tag::Charge(off),
+                range: o.range.clone(),
+            });
+        }
+    }
+    // "По статье 362 УК РК «Халатность»": where the text names the charge in words, the
+    // words are what it says; a number beside them may be misprinted or misremembered.
+    if !named.is_empty() {
+        hits.retain(|h| !matches!(h.tag, Tag::Charge(_)));
+    }
+    hits.extend(named);
+    hits.sort_by_key(|h| h.range.start);
 }
 
 /// "Подозреваемый задержан оперативниками уголовной полиции", "изобличена сотрудником

@@ -324,7 +324,7 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         .iter()
         .filter(|h| match h.tag {
             Tag::Offense(Offense::Death) => s.has(|t| t == Tag::DeathContext),
-            Tag::Offense(_) | Tag::WeakOffense(_) => true,
+            Tag::Offense(_) | Tag::WeakOffense(_) | Tag::Charge(_) => true,
             _ => false,
         })
         .collect();
@@ -514,6 +514,60 @@ fn kazakh_object_before(
 /// lead sentence two; named offenses win over suggested ones, the lexicon's priority
 /// settles a tie.
 fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
+    // The article or the qualification the case is charged under ("по статье 366 УК РК",
+    // "квалифицированы как мошенничество") decides over whatever else its sentences name
+    // ("за управление в состоянии опьянения"): from the case's sentences that speak of the
+    // officer or of no one else (a sentence about a civilian's charge is the civilian's).
+    let mut charged: BTreeMap<Offense, u32> = BTreeMap::new();
+    let trig: Vec<usize> = seg.triggers.iter().map(|t| t.sent).collect();
+    let mut pool: Vec<usize> = trig.iter().chain(&seg.context).copied().collect();
+    pool.sort_unstable();
+    pool.dedup();
+    for i in pool {
+        let s = &doc.sents[i];
+        if doc.paras[s.para].is_teaser
+            || s.has(|t| {
+                matches!(
+                    t,
+                    Tag::BribeGiving
+                        | Tag::Victim
+                        | Tag::NotInvolved
+                        | Tag::Generic
+                        // "He could be charged with …, which carries a prison term": a threat
+                        // or a possibility, not the case's charge.
+                        | Tag::StageBlocker
+                )
+            })
+            || someone_elses(s)
+        {
+            continue;
+        }
+        let weight = if trig.contains(&i) { 2 } else { 1 };
+        let mut seen: Vec<Offense> = Vec::new();
+        for h in &s.hits {
+            if let Tag::Charge(o) = h.tag {
+                if !seen.contains(&o) {
+                    seen.push(o);
+                    *charged.entry(o).or_default() += weight;
+                }
+            }
+        }
+    }
+    let charged = charged
+        .iter()
+        .max_by_key(|(o, n)| (**n, lex.offense_priority[o]))
+        .map(|(o, _)| *o);
+    let read = offense_by_votes(doc, seg, lex);
+    // A death in custody is what happened, whatever the officers are charged with for it
+    // ("по статье «Халатность»").
+    if read == Some(Offense::Death) {
+        return read;
+    }
+    charged.or(read)
+}
+
+/// The offense by the votes of the trigger sentences, when no charge decides it.
+fn offense_by_votes(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
     let mut named: BTreeMap<Offense, u32> = BTreeMap::new();
     let mut weak: BTreeMap<Offense, u32> = BTreeMap::new();
     for (k, t) in seg.triggers.iter().enumerate() {
@@ -534,9 +588,18 @@ fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
         });
         let weight = if k == 0 { 2 } else { 1 } + if charges { 1 } else { 0 };
         let death_ok = s.has(|t| t == Tag::DeathContext);
+        let threatened = s.has(|t| t == Tag::StageBlocker);
         let nearest = |want_weak: bool| {
             s.hits
                 .iter()
+                // "He could be charged with theft, which carries a prison term": a charge
+                // threatened or possible is not the case's.
+                .filter(|h| {
+                    !(threatened
+                        && s.hits
+                            .iter()
+                            .any(|c| matches!(c.tag, Tag::Charge(_)) && c.range == h.range))
+                })
                 // Offenses someone else did ("the suspect in a robbery") are not charged.
                 .filter(|h| {
                     t.actor_range.is_none()
@@ -572,6 +635,19 @@ fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
             .map(|(o, _)| *o)
     };
     pick(&named).or_else(|| pick(&weak))
+}
+
+/// A sentence that speaks of a person other than the officer: a civilian named as such
+/// ("водитель", "the driver"), not the "suspect" a police story calls the officer, with no
+/// officer beside.
+fn someone_elses(s: &Sentence) -> bool {
+    const SUSPECT: &[&str] = &[
+        "suspect", "suspects", "подозреваемый", "подозреваемая", "подозреваемые", "күдікті", "күдіктілер",
+    ];
+    !s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous))
+        && s.hits
+            .iter()
+            .any(|h| h.tag == Tag::Civilian && !SUSPECT.contains(&&s.norm.text[h.range.clone()]))
 }
 
 /// The principal sum: from the sentences that charge the officer, else from the case's

@@ -42,6 +42,19 @@ pub enum Tag {
     /// тенге"): read as a [`Tag::WeakOffense`] where the sentence names a principal sum.
     SumCue(Offense),
     DeathContext,
+    /// The offense the case is charged with: a criminal-code article by its number ("ст.
+    /// 366 УК РК", "146-бабы") or an offense word named as an article's title or a
+    /// qualification ("по статье «Мошенничество»", "квалифицированы как пытки"). The
+    /// strongest evidence of the offense.
+    Charge(Offense),
+    /// A word that introduces a charge or an article ("статья", "article", "квалифицированы
+    /// как", "charged with"): an offense named right after it is a [`Tag::Charge`].
+    Statute,
+    /// A word that follows the title of an article, as Kazakh writes it ("«Пара алу» бабы").
+    StatuteAfter,
+    /// A foreign criminal code ("УК РФ", "Criminal Code of Kyrgyzstan"): article numbers
+    /// right before it are not Kazakhstan's.
+    ForeignCode,
     Stage(Stage),
     StageBlocker,
     Teaser,
@@ -289,6 +302,9 @@ struct OffenseEntry {
     weak: Vec<Spanned<String>>,
     #[serde(default)]
     with_sum: Vec<Spanned<String>>,
+    /// Article numbers of the Criminal Code of Kazakhstan (2014) for this category.
+    #[serde(default)]
+    articles: Vec<Spanned<String>>,
     #[serde(default)]
     en: Vec<Spanned<String>>,
     #[serde(default)]
@@ -320,6 +336,11 @@ struct CuesFile {
     impersonation_after: Words,
     generic: Words,
     another_case: Words,
+    statute: Words,
+    statute_after: Words,
+    article_before: Words,
+    article_after: Words,
+    foreign_code: Words,
     statistic: BTreeMap<String, Spanned<Words>>,
 }
 
@@ -327,6 +348,8 @@ struct CuesFile {
 struct Builder {
     patterns: Vec<(Pattern, (Tag, PatLang))>,
     errors: Vec<LexiconError>,
+    /// Article numbers by offense, made into patterns with the article words of cues.toml.
+    articles: Vec<(Offense, Spanned<String>)>,
 }
 
 impl Builder {
@@ -405,6 +428,14 @@ impl Builder {
                 ..Words::default()
             };
             self.add(f, &ctx, Tag::DeathContext);
+            for a in e.articles {
+                if a.get_ref().is_empty() || !a.get_ref().chars().all(|c| c.is_ascii_digit() || c == '-') {
+                    let msg = format!("`{}`: an article is its number (\"366\", \"366-1\")", a.get_ref());
+                    self.errors.push(LexiconError::at(f.0, f.1, Some(a.span()), msg));
+                    continue;
+                }
+                self.articles.push((off, a));
+            }
         }
         for off in Offense::ALL {
             prio.entry(off).or_insert(0);
@@ -479,6 +510,30 @@ impl Builder {
         self.add(f, &c.impersonation_after, Tag::ImpersonationAfter);
         self.add(f, &c.generic, Tag::Generic);
         self.add(f, &c.another_case, Tag::AnotherCase);
+        self.add(f, &c.statute, Tag::Statute);
+        self.add(f, &c.statute_after, Tag::StatuteAfter);
+        self.add(f, &c.foreign_code, Tag::ForeignCode);
+        // "ст. 366", "статьи 366", "article 366": an article word, then the number;
+        // "366-бабы", "366 бабы": the number, then the Kazakh word for article.
+        let articles = std::mem::take(&mut self.articles);
+        for (off, n) in &articles {
+            let n = n.get_ref();
+            let mut gen = Words::default();
+            for (list, out) in [
+                (&c.article_before.en, &mut gen.en),
+                (&c.article_before.ru, &mut gen.ru),
+                (&c.article_before.kk, &mut gen.kk),
+            ] {
+                for w in list {
+                    out.push(Spanned::new(w.span(), format!("{} {n}", w.get_ref())));
+                }
+            }
+            for w in c.article_after.en.iter().chain(&c.article_after.ru).chain(&c.article_after.kk) {
+                gen.kk.push(Spanned::new(w.span(), format!("{n}-{}", w.get_ref())));
+                gen.kk.push(Spanned::new(w.span(), format!("{n} {}", w.get_ref())));
+            }
+            self.add(f, &gen, Tag::Charge(*off));
+        }
         for (id, words) in &c.statistic {
             match Measure::from_id(id) {
                 Some(m) => self.add(f, words.get_ref(), Tag::Statistic(m)),
