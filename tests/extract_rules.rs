@@ -338,8 +338,10 @@ fn a_foreign_place_anywhere_gives_the_country() {
 #[test]
 fn posing_as_police_is_a_pretence_in_every_construction() {
     // Russian: a reflexive verb with the role in the instrumental, or "выдавать себя за".
-    none("Лжеследователь задержан в Кокшетау\n\n\
-        Женщина представлялась следователем полиции и обманула студента на 300 тысяч тенге.");
+    none(
+        "Лжеследователь задержан в Кокшетау\n\n\
+        Женщина представлялась следователем полиции и обманула студента на 300 тысяч тенге.",
+    );
     none("В Талдыкоргане задержан мошенник\n\n\
         Мужчина выдавал себя за участкового инспектора и путём обмана получил 500 тысяч тенге от жителя Талдыкоргана.");
     none("Aktobe man jailed\n\n\
@@ -355,7 +357,10 @@ fn representing_someone_is_no_pretence() {
     // so the officer named after it is still the accused.
     let i = one("В Таразе осуждён участковый\n\n\
         В Таразе осуждён участковый инспектор полиции, который представил руководству сфальсифицированные протоколы.");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-31"), Offense::AbuseOfPower));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-31"), Offense::AbuseOfPower)
+    );
 }
 
 #[test]
@@ -377,11 +382,17 @@ fn the_defendant_named_by_his_role_is_the_officer_named_before() {
         Суд Актобе признал виновным бывшего оперуполномоченного полиции. Как установил суд, \
         осуждённый избивал доставленного в отдел студента, добиваясь признания. \
         Ему назначено четыре года лишения свободы.");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-15"), Offense::Violence));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-15"), Offense::Violence)
+    );
     let i = one("Oral patrol officer convicted\n\n\
         A court in Oral convicted a former patrol officer on Monday. The defendant had demanded \
         200,000 tenge from a driver to drop a speeding report, the court said.");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-27"), Offense::Bribery));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-27"), Offense::Bribery)
+    );
     // The role does not reach past a sentence about someone else.
     none("Суд Костаная рассмотрел дело\n\n\
         В Костанае участковый инспектор полиции выступил свидетелем. Предприниматель дал показания. \
@@ -402,8 +413,10 @@ fn an_officer_caught_by_another_body_and_a_promise_for_money() {
         (Some("KZ-79"), Offense::Fraud, Some(2_400_000))
     );
     // A promise without money is no offense.
-    none("В Таразе прошла встреча с жителями\n\n\
-        В Таразе начальник городской полиции обещал жителям усилить патрулирование улиц.");
+    none(
+        "В Таразе прошла встреча с жителями\n\n\
+        В Таразе начальник городской полиции обещал жителям усилить патрулирование улиц.",
+    );
 }
 
 #[test]
@@ -430,27 +443,42 @@ fn the_article_or_qualification_charged_decides_the_offense() {
     let i = one("В Семее задержан инспектор\n\n\
         В Семее задержан инспектор патрульной полиции. Он потребовал от водителя, управлявшего \
         машиной в нетрезвом виде, 300 тысяч тенге. Возбуждено уголовное дело по ч. 4 ст. 366 УК РК.");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-10"), Offense::Bribery));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-10"), Offense::Bribery)
+    );
     // So does the article's title in words.
     let i = one("В Кызылорде задержан полицейский\n\n\
         В Кызылорде полицейский остановил пьяного водителя и получил от него 100 тысяч тенге. \
         Начато расследование по статье «Взяточничество».");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-43"), Offense::Bribery));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-43"), Offense::Bribery)
+    );
     // Kazakh: the number before "бабы", or the title before it.
     let i = one("Таразда полиция инспекторы ұсталды\n\n\
         Таразда учаскелік полиция инспекторы мас күйінде көлік басқарған жүргізушіден 200 мың теңге алды. \
         Оған ҚК-нің 366-бабы бойынша айып тағылды.");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-31"), Offense::Bribery));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-31"), Offense::Bribery)
+    );
     // English: "charged with".
     let i = one("Aktau officer charged\n\n\
         In Aktau a traffic police officer who stopped a drunk driver took 150,000 tenge from him. \
         The officer was charged with bribe-taking.");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-47"), Offense::Bribery));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-47"), Offense::Bribery)
+    );
     // A qualification: "квалифицированы как".
     let i = one("В Уральске осуждён полицейский\n\n\
         В Уральске осуждён участковый инспектор полиции, который ударил задержанного. \
         Его действия квалифицированы как превышение должностных полномочий.");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-27"), Offense::AbuseOfPower));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-27"), Offense::AbuseOfPower)
+    );
 }
 
 #[test]
@@ -459,7 +487,10 @@ fn a_charge_of_someone_else_or_of_another_code_does_not_decide() {
     let i = one("В Петропавловске участковый избил задержанного\n\n\
         В Петропавловске участковый инспектор полиции избил задержанного в опорном пункте. \
         Задержанный ранее был осуждён по статье 188 УК РК «Кража».");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-59"), Offense::Violence));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-59"), Offense::Violence)
+    );
     // "Ст. 188 УК КР" is Kyrgyzstan's numbering, not Kazakhstan's theft.
     let i = one("В Оше милиционер сбил пешехода\n\n\
         В Оше инспектор милиции в нетрезвом состоянии сбил пешехода. Возбуждено дело по ст. 188 УК КР.");
@@ -468,5 +499,8 @@ fn a_charge_of_someone_else_or_of_another_code_does_not_decide() {
     let i = one("Taraz officer detained\n\n\
         In Taraz a police officer demanded 500,000 tenge from a trader and was detained. \
         He had told the trader that he could be charged with theft, which carries a prison term.");
-    assert_eq!((i.region.as_deref(), i.offense), (Some("KZ-31"), Offense::Bribery));
+    assert_eq!(
+        (i.region.as_deref(), i.offense),
+        (Some("KZ-31"), Offense::Bribery)
+    );
 }

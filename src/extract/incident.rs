@@ -375,7 +375,12 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
                 || offenses.iter().any(|o| h.range.end <= o.range.start))
     });
     if civilian_subject
-        || s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce))
+        || s.has(|t| {
+            matches!(
+                t,
+                Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce
+            )
+        })
     {
         return None;
     }
@@ -430,7 +435,10 @@ fn agent_of_passive(s: &Sentence, h: &WordHit) -> bool {
     let instr = |w: &str| w.chars().count() > 4 && INSTRUMENTAL.iter().any(|e| w.ends_with(e));
     let own = s.norm.text[h.range.clone()].split(' ').next().unwrap_or("");
     let before = s.word_before(h.range.start).unwrap_or("");
-    let after = s.norm.text[h.range.end..].split_whitespace().next().unwrap_or("");
+    let after = s.norm.text[h.range.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
     instr(own)
         || instr(before.trim_matches(|c: char| !c.is_alphanumeric()))
         || before == "by"
@@ -642,7 +650,13 @@ fn offense_by_votes(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> 
 /// officer beside.
 fn someone_elses(s: &Sentence) -> bool {
     const SUSPECT: &[&str] = &[
-        "suspect", "suspects", "подозреваемый", "подозреваемая", "подозреваемые", "күдікті", "күдіктілер",
+        "suspect",
+        "suspects",
+        "подозреваемый",
+        "подозреваемая",
+        "подозреваемые",
+        "күдікті",
+        "күдіктілер",
     ];
     !s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous))
         && s.hits
@@ -812,17 +826,50 @@ fn is_dateline(doc: &Doc, i: usize, p: &PlaceHit) -> bool {
     }
     let first_of_para = para.sentences.start == i;
     let after_dateline = i > para.sentences.start
-        && (para.sentences.start..i).all(|k| super::text::words(&doc.sents[k].norm.text).len() <= 4);
+        && (para.sentences.start..i)
+            .all(|k| super::text::words(&doc.sents[k].norm.text).len() <= 4);
     if !first_of_para && !after_dateline {
         return false;
     }
     // What may stand between the place and the story: a date, an agency ("Reuters",
     // "KAZINFORM", capitalised), brackets and commas.
     const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "январ",
-        "феврал", "март", "апрел", "мая", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
-        "декабр", "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
-        "қыркүйек", "қазан", "қараша", "желтоқсан",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "мая",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
     ];
     let datelike = |w: &str| {
         let lw = w.to_lowercase();

@@ -429,9 +429,15 @@ impl Builder {
             };
             self.add(f, &ctx, Tag::DeathContext);
             for a in e.articles {
-                if a.get_ref().is_empty() || !a.get_ref().chars().all(|c| c.is_ascii_digit() || c == '-') {
-                    let msg = format!("`{}`: an article is its number (\"366\", \"366-1\")", a.get_ref());
-                    self.errors.push(LexiconError::at(f.0, f.1, Some(a.span()), msg));
+                if a.get_ref().is_empty()
+                    || !a.get_ref().chars().all(|c| c.is_ascii_digit() || c == '-')
+                {
+                    let msg = format!(
+                        "`{}`: an article is its number (\"366\", \"366-1\")",
+                        a.get_ref()
+                    );
+                    self.errors
+                        .push(LexiconError::at(f.0, f.1, Some(a.span()), msg));
                     continue;
                 }
                 self.articles.push((off, a));
@@ -528,9 +534,17 @@ impl Builder {
                     out.push(Spanned::new(w.span(), format!("{} {n}", w.get_ref())));
                 }
             }
-            for w in c.article_after.en.iter().chain(&c.article_after.ru).chain(&c.article_after.kk) {
-                gen.kk.push(Spanned::new(w.span(), format!("{n}-{}", w.get_ref())));
-                gen.kk.push(Spanned::new(w.span(), format!("{n} {}", w.get_ref())));
+            for w in c
+                .article_after
+                .en
+                .iter()
+                .chain(&c.article_after.ru)
+                .chain(&c.article_after.kk)
+            {
+                gen.kk
+                    .push(Spanned::new(w.span(), format!("{n}-{}", w.get_ref())));
+                gen.kk
+                    .push(Spanned::new(w.span(), format!("{n} {}", w.get_ref())));
             }
             self.add(f, &gen, Tag::Charge(*off));
         }
