@@ -203,7 +203,24 @@ impl Doc {
             })
             .collect();
         resolve_actors(&mut all, norm);
+        charges(&mut all, norm);
+        // "Агентство по противодействию коррупции": a word of general talk inside the name
+        // of a body is part of the name, not talk about policy.
+        let bodies: Vec<Range<usize>> = all
+            .iter()
+            .filter(|h| h.tag.is_actor())
+            .map(|h| h.range.clone())
+            .collect();
+        all.retain(|h| {
+            h.tag != Tag::Generic
+                || !bodies
+                    .iter()
+                    .any(|b| b.start <= h.range.start && h.range.end <= b.end)
+        });
         sources_are_not_accused(&mut all, norm, self.lang);
+        if self.lang == Lang::Ru {
+            agents_of_enforcement_are_not_accused(&mut all, norm);
+        }
         if self.lang == Lang::Kk {
             objects_are_not_accused(&mut all, norm);
         }
@@ -255,6 +272,79 @@ fn sources_are_not_accused(hits: &mut [WordHit], norm: &str, lang: Lang) {
             }
         });
         if cited {
+            h.tag = Tag::PoliceBody;
+        }
+    }
+}
+
+/// "По статье «Взяточничество»", "квалифицированы как пытки", "charged with bribe-taking",
+/// "«Пара алу» бабы бойынша": an offense named as an article's title or a qualification is
+/// the charge. "Ст. 290 УК РФ": an article number of another country's code is not
+/// Kazakhstan's, and says nothing.
+fn charges(hits: &mut Vec<WordHit>, norm: &str) {
+    let gap = |a: &Range<usize>, b: &Range<usize>| {
+        (a.end <= b.start).then(|| words(&norm[a.end..b.start]).len())
+    };
+    let foreign: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|h| h.tag == Tag::ForeignCode)
+        .map(|h| h.range.clone())
+        .collect();
+    hits.retain(|h| {
+        !matches!(h.tag, Tag::Charge(_))
+            || !foreign
+                .iter()
+                .any(|f| gap(&h.range, f).is_some_and(|n| n <= 4))
+    });
+    let mut named: Vec<WordHit> = Vec::new();
+    for o in hits.iter() {
+        let Tag::Offense(off) = o.tag else { continue };
+        let charged = hits.iter().any(|c| match c.tag {
+            Tag::Statute => gap(&c.range, &o.range).is_some_and(|n| n <= 5),
+            Tag::StatuteAfter => gap(&o.range, &c.range).is_some_and(|n| n <= 3),
+            Tag::Charge(_) => gap(&c.range, &o.range).is_some_and(|n| n <= 4),
+            _ => false,
+        });
+        if charged {
+            named.push(WordHit {
+                tag: Tag::Charge(off),
+                range: o.range.clone(),
+            });
+        }
+    }
+    // "По статье 362 УК РК «Халатность»": where the text names the charge in words, the
+    // words are what it says; a number beside them may be misprinted or misremembered.
+    if !named.is_empty() {
+        hits.retain(|h| !matches!(h.tag, Tag::Charge(_)));
+    }
+    hits.extend(named);
+    hits.sort_by_key(|h| h.range.start);
+}
+
+/// "Подозреваемый задержан оперативниками уголовной полиции", "изобличена сотрудником
+/// полиции": police in the instrumental right after a passive verb of law enforcement are
+/// its agent, the ones who caught someone, not the accused. (An instrumental after a verb
+/// of the offense, "избит полицейскими", stays the accused.)
+fn agents_of_enforcement_are_not_accused(hits: &mut [WordHit], norm: &str) {
+    const INSTRUMENTAL: &[&str] = &[
+        "ами", "ями", "ом", "ем", "ым", "им", "ими", "ыми", "ой", "ей",
+    ];
+    let passives: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|h| h.tag == Tag::EnforcementPassive)
+        .map(|h| h.range.clone())
+        .collect();
+    for h in hits
+        .iter_mut()
+        .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
+    {
+        let first = norm[h.range.clone()].split(' ').next().unwrap_or("");
+        let instrumental =
+            first.chars().count() > 4 && INSTRUMENTAL.iter().any(|e| first.ends_with(e));
+        let after_passive = passives
+            .iter()
+            .any(|p| p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3);
+        if instrumental && after_passive {
             h.tag = Tag::PoliceBody;
         }
     }

@@ -344,7 +344,7 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         .iter()
         .filter(|h| match h.tag {
             Tag::Offense(Offense::Death) => s.has(|t| t == Tag::DeathContext),
-            Tag::Offense(_) | Tag::WeakOffense(_) => true,
+            Tag::Offense(_) | Tag::WeakOffense(_) | Tag::Charge(_) => true,
             _ => false,
         })
         .collect();
@@ -385,12 +385,23 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
             ambiguous: a.tag == Tag::Ambiguous,
         });
     }
-    if s.has(|t| {
-        matches!(
-            t,
-            Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce | Tag::Civilian
-        )
-    }) {
+    // A civilian who may be the subject speaks of someone else. English does not mark case,
+    // so there a civilian after the offense is its object ("he demanded money from a
+    // driver"); the Russian and Kazakh civilian words are nominatives, the subject wherever
+    // they stand.
+    let civilian_subject = s.hits.iter().any(|h| {
+        h.tag == Tag::Civilian
+            && (doc.lang != crate::page::Lang::En
+                || offenses.iter().any(|o| h.range.end <= o.range.start))
+    });
+    if civilian_subject
+        || s.has(|t| {
+            matches!(
+                t,
+                Tag::Police | Tag::PoliceGeneric | Tag::NotPolice | Tag::OtherForce
+            )
+        })
+    {
         return None;
     }
     // "He demanded 100 thousand" after "A district inspector was detained.": the accused
@@ -408,14 +419,19 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         if prev.para != s.para || i - back > 3 {
             return None;
         }
-        if prev.has(|t| matches!(t, Tag::NotPolice | Tag::OtherForce)) {
-            return None;
-        }
-        if let Some(a) = prev
+        let officer = prev
             .hits
             .iter()
-            .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
-        {
+            .find(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric));
+        // "Сотрудниками КНБ задержан капитан полиции. Он …": the other force that did the
+        // detaining is the agent of the passive, and "he" is the officer it caught.
+        if prev.hits.iter().any(|h| {
+            matches!(h.tag, Tag::NotPolice | Tag::OtherForce)
+                && !(officer.is_some() && agent_of_passive(prev, h))
+        }) {
+            return None;
+        }
+        if let Some(a) = officer {
             break (prev, a);
         }
         // A sentence in between that speaks of a civilian may be the one "he" stands for.
@@ -429,6 +445,24 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
         actor_range: None,
         ambiguous: false,
     })
+}
+
+/// A body named as the agent of a passive: after "by" ("detained by the KNB"), in the
+/// instrumental ("сотрудниками КНБ", "Агентством"), or the genitive of an instrumental
+/// ("сотрудниками Агентства по противодействию коррупции"), or before Kazakh "тарапынан".
+fn agent_of_passive(s: &Sentence, h: &WordHit) -> bool {
+    const INSTRUMENTAL: &[&str] = &["ами", "ями", "ом", "ем", "ой", "ей"];
+    let instr = |w: &str| w.chars().count() > 4 && INSTRUMENTAL.iter().any(|e| w.ends_with(e));
+    let own = s.norm.text[h.range.clone()].split(' ').next().unwrap_or("");
+    let before = s.word_before(h.range.start).unwrap_or("");
+    let after = s.norm.text[h.range.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    instr(own)
+        || instr(before.trim_matches(|c: char| !c.is_alphanumeric()))
+        || before == "by"
+        || after.starts_with("тарапынан")
 }
 
 /// Who did `offense` in `s`: the actor nearest it, looking back first (the subject of a
@@ -559,6 +593,60 @@ fn kazakh_object_before(
 /// lead sentence two; named offenses win over suggested ones, the lexicon's priority
 /// settles a tie.
 fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
+    // The article or the qualification the case is charged under ("по статье 366 УК РК",
+    // "квалифицированы как мошенничество") decides over whatever else its sentences name
+    // ("за управление в состоянии опьянения"): from the case's sentences that speak of the
+    // officer or of no one else (a sentence about a civilian's charge is the civilian's).
+    let mut charged: BTreeMap<Offense, u32> = BTreeMap::new();
+    let trig: Vec<usize> = seg.triggers.iter().map(|t| t.sent).collect();
+    let mut pool: Vec<usize> = trig.iter().chain(&seg.context).copied().collect();
+    pool.sort_unstable();
+    pool.dedup();
+    for i in pool {
+        let s = &doc.sents[i];
+        if doc.paras[s.para].is_teaser
+            || s.has(|t| {
+                matches!(
+                    t,
+                    Tag::BribeGiving
+                        | Tag::Victim
+                        | Tag::NotInvolved
+                        | Tag::Generic
+                        // "He could be charged with …, which carries a prison term": a threat
+                        // or a possibility, not the case's charge.
+                        | Tag::StageBlocker
+                )
+            })
+            || someone_elses(s)
+        {
+            continue;
+        }
+        let weight = if trig.contains(&i) { 2 } else { 1 };
+        let mut seen: Vec<Offense> = Vec::new();
+        for h in &s.hits {
+            if let Tag::Charge(o) = h.tag {
+                if !seen.contains(&o) {
+                    seen.push(o);
+                    *charged.entry(o).or_default() += weight;
+                }
+            }
+        }
+    }
+    let charged = charged
+        .iter()
+        .max_by_key(|(o, n)| (**n, lex.offense_priority[o]))
+        .map(|(o, _)| *o);
+    let read = offense_by_votes(doc, seg, lex);
+    // A death in custody is what happened, whatever the officers are charged with for it
+    // ("по статье «Халатность»").
+    if read == Some(Offense::Death) {
+        return read;
+    }
+    charged.or(read)
+}
+
+/// The offense by the votes of the trigger sentences, when no charge decides it.
+fn offense_by_votes(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
     let mut named: BTreeMap<Offense, u32> = BTreeMap::new();
     let mut weak: BTreeMap<Offense, u32> = BTreeMap::new();
     for (k, t) in seg.triggers.iter().enumerate() {
@@ -579,9 +667,18 @@ fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
         });
         let weight = if k == 0 { 2 } else { 1 } + if charges { 1 } else { 0 };
         let death_ok = s.has(|t| t == Tag::DeathContext);
+        let threatened = s.has(|t| t == Tag::StageBlocker);
         let nearest = |want_weak: bool| {
             s.hits
                 .iter()
+                // "He could be charged with theft, which carries a prison term": a charge
+                // threatened or possible is not the case's.
+                .filter(|h| {
+                    !(threatened
+                        && s.hits
+                            .iter()
+                            .any(|c| matches!(c.tag, Tag::Charge(_)) && c.range == h.range))
+                })
                 // Offenses someone else did ("the suspect in a robbery") are not charged.
                 .filter(|h| {
                     t.actor_range.is_none()
@@ -617,6 +714,25 @@ fn offense(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> {
             .map(|(o, _)| *o)
     };
     pick(&named).or_else(|| pick(&weak))
+}
+
+/// A sentence that speaks of a person other than the officer: a civilian named as such
+/// ("водитель", "the driver"), not the "suspect" a police story calls the officer, with no
+/// officer beside.
+fn someone_elses(s: &Sentence) -> bool {
+    const SUSPECT: &[&str] = &[
+        "suspect",
+        "suspects",
+        "подозреваемый",
+        "подозреваемая",
+        "подозреваемые",
+        "күдікті",
+        "күдіктілер",
+    ];
+    !s.has(|t| matches!(t, Tag::Police | Tag::PoliceGeneric | Tag::Ambiguous))
+        && s.hits
+            .iter()
+            .any(|h| h.tag == Tag::Civilian && !SUSPECT.contains(&&s.norm.text[h.range.clone()]))
 }
 
 /// The principal sum: from the sentences that charge the officer, else from the case's
@@ -656,10 +772,19 @@ fn amount(doc: &Doc, seg: &Segment, offense: Offense) -> (Option<Money>, Option<
     let chosen = tiers.iter().find_map(|t| money::principal(t).cloned());
     match chosen {
         Some(a) => {
+            // The headline's "$10,000" and the body's "10 000 долларов (около 5 млн тенге)"
+            // are one sum: the tenge the text gives beside it anywhere in the case counts.
             let kzt = if a.currency == Currency::KZT {
                 Some(a.value)
             } else {
-                a.kzt
+                a.kzt.or_else(|| {
+                    tiers
+                        .iter()
+                        .flatten()
+                        .chain(trig.iter().flat_map(|&i| doc.sents[i].amounts.iter()))
+                        .find(|b| b.currency == a.currency && b.value == a.value && b.kzt.is_some())
+                        .and_then(|b| b.kzt)
+                })
             };
             (
                 Some(Money {
@@ -724,8 +849,17 @@ fn civilian_detained(s: &Sentence) -> bool {
 /// The first place in these sentences that says where: a Kazakhstan region, else a
 /// foreign place (not a citizen's origin: "from a citizen of Uzbekistan").
 fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef> {
+    let sents: Vec<usize> = sents.collect();
+    // "ASTANA –", "ALMATY (Reuters) -", "Астана. 5 декабря. KAZINFORM –": a wire dateline
+    // names where the story was filed; any other place in these sentences says where it
+    // happened, and the dateline counts only when there is none.
+    let body = first_place_of(doc, &sents, true);
+    body.or_else(|| first_place_of(doc, &sents, false))
+}
+
+fn first_place_of(doc: &Doc, sents: &[usize], skip_datelines: bool) -> Option<PlaceRef> {
     let mut foreign: Option<PlaceRef> = None;
-    for i in sents {
+    for &i in sents {
         let s = &doc.sents[i];
         // "3 тысяч долларов США", "АҚШ доллары": a currency, not a place.
         let in_money = |p: &&PlaceHit| {
@@ -734,7 +868,11 @@ fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef
                 .iter()
                 .any(|a| o.start >= a.span.start && o.end <= a.span.end)
         };
-        for p in s.places.iter().filter(|p| !in_money(p)) {
+        for p in s
+            .places
+            .iter()
+            .filter(|p| !in_money(p) && !(skip_datelines && is_dateline(doc, i, p)))
+        {
             if is_kz_region(p) && !ablative(s, p) {
                 return Some(PlaceRef {
                     hit: p.clone(),
@@ -750,6 +888,88 @@ fn first_place(doc: &Doc, sents: impl Iterator<Item = usize>) -> Option<PlaceRef
         }
     }
     foreign
+}
+
+/// A place that opens the first sentence of a paragraph as a wire dateline: followed by a
+/// dash after at most an agency in brackets and a date ("ASTANA –", "ALMATY (Reuters) -",
+/// "Aktau, 5 December –"), or standing in a sentence of its own with at most a date and an
+/// agency ("Астана. 5 декабря. KAZINFORM –", cut at the full stops).
+fn is_dateline(doc: &Doc, i: usize, p: &PlaceHit) -> bool {
+    let s = &doc.sents[i];
+    let para = &doc.paras[s.para];
+    if para.is_title || p.range.start > 2 {
+        return false;
+    }
+    let first_of_para = para.sentences.start == i;
+    let after_dateline = i > para.sentences.start
+        && (para.sentences.start..i)
+            .all(|k| super::text::words(&doc.sents[k].norm.text).len() <= 4);
+    if !first_of_para && !after_dateline {
+        return false;
+    }
+    // What may stand between the place and the story: a date, an agency ("Reuters",
+    // "KAZINFORM", capitalised), brackets and commas.
+    const MONTHS: &[&str] = &[
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "мая",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ];
+    let datelike = |w: &str| {
+        let lw = w.to_lowercase();
+        w.chars().all(|c| c.is_ascii_digit())
+            || w.chars().next().is_some_and(char::is_uppercase)
+            || MONTHS.iter().any(|m| lw.starts_with(m))
+    };
+    let rest = &s.text[s.norm.orig_range(p.range.clone()).end..];
+    let mut words_seen = 0;
+    for tok in rest.split_whitespace() {
+        let tok = tok.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | ':'));
+        if tok.is_empty() {
+            continue;
+        }
+        if tok.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+            return true;
+        }
+        if !datelike(tok) || words_seen >= 5 {
+            return false;
+        }
+        words_seen += 1;
+    }
+    // The sentence ended: a dateline cut off at its full stop ("Астана. 5 декабря.").
+    p.range.start == 0 && first_of_para
 }
 
 /// Kazakh ablative: "Шымкенттен келе жатқан" (coming from Shymkent) names where someone
@@ -935,10 +1155,15 @@ fn has_subject_pronoun(s: &Sentence) -> bool {
         "оларды",
         "олардың",
     ];
-    super::text::words(&s.norm.text)
-        .iter()
+    let ws = super::text::words(&s.norm.text);
+    let within = ws.get(11).map_or(s.norm.text.len(), |r| r.end);
+    ws.iter()
         .take(12)
         .any(|r| PRONOUNS.contains(&&s.norm.text[r.clone()]))
+        // "Подсудимый", "the defendant": the accused named by his role in the procedure.
+        || s.hits
+            .iter()
+            .any(|h| h.tag == Tag::AccusedRole && h.range.start < within)
 }
 
 /// "Полицейские задержали подозреваемого в краже", "police arrested a man who stole": the

@@ -42,13 +42,30 @@ pub enum Tag {
     /// тенге"): read as a [`Tag::WeakOffense`] where the sentence names a principal sum.
     SumCue(Offense),
     DeathContext,
+    /// The offense the case is charged with: a criminal-code article by its number ("ст.
+    /// 366 УК РК", "146-бабы") or an offense word named as an article's title or a
+    /// qualification ("по статье «Мошенничество»", "квалифицированы как пытки"). The
+    /// strongest evidence of the offense.
+    Charge(Offense),
+    /// A word that introduces a charge or an article ("статья", "article", "квалифицированы
+    /// как", "charged with"): an offense named right after it is a [`Tag::Charge`].
+    Statute,
+    /// A word that follows the title of an article, as Kazakh writes it ("«Пара алу» бабы").
+    StatuteAfter,
+    /// A foreign criminal code ("УК РФ", "Criminal Code of Kyrgyzstan"): article numbers
+    /// right before it are not Kazakhstan's.
+    ForeignCode,
     Stage(Stage),
     StageBlocker,
     Teaser,
     Victim,
     Suffered,
     Enforcement,
+    /// A passive verb of law enforcement ("задержан"), whose agent may follow.
+    EnforcementPassive,
     NotInvolved,
+    /// "Подсудимый", "the defendant": the accused named by his role in the procedure.
+    AccusedRole,
     BribeGiving,
     Impersonation,
     /// A pretence named after the role pretended ("полиция қызметкері деп таныстырған").
@@ -288,6 +305,9 @@ struct OffenseEntry {
     weak: Vec<Spanned<String>>,
     #[serde(default)]
     with_sum: Vec<Spanned<String>>,
+    /// Article numbers of the Criminal Code of Kazakhstan (2014) for this category.
+    #[serde(default)]
+    articles: Vec<Spanned<String>>,
     #[serde(default)]
     en: Vec<Spanned<String>>,
     #[serde(default)]
@@ -311,6 +331,8 @@ struct CuesFile {
     victim: Words,
     suffered: Words,
     enforcement: Words,
+    enforcement_passive: Words,
+    accused_role: Words,
     not_involved: Words,
     bribe_giving: Words,
     impersonation: Words,
@@ -318,6 +340,11 @@ struct CuesFile {
     generic: Words,
     source: Words,
     another_case: Words,
+    statute: Words,
+    statute_after: Words,
+    article_before: Words,
+    article_after: Words,
+    foreign_code: Words,
     statistic: BTreeMap<String, Spanned<Words>>,
 }
 
@@ -325,6 +352,8 @@ struct CuesFile {
 struct Builder {
     patterns: Vec<(Pattern, (Tag, PatLang))>,
     errors: Vec<LexiconError>,
+    /// Article numbers by offense, made into patterns with the article words of cues.toml.
+    articles: Vec<(Offense, Spanned<String>)>,
 }
 
 impl Builder {
@@ -403,6 +432,20 @@ impl Builder {
                 ..Words::default()
             };
             self.add(f, &ctx, Tag::DeathContext);
+            for a in e.articles {
+                if a.get_ref().is_empty()
+                    || !a.get_ref().chars().all(|c| c.is_ascii_digit() || c == '-')
+                {
+                    let msg = format!(
+                        "`{}`: an article is its number (\"366\", \"366-1\")",
+                        a.get_ref()
+                    );
+                    self.errors
+                        .push(LexiconError::at(f.0, f.1, Some(a.span()), msg));
+                    continue;
+                }
+                self.articles.push((off, a));
+            }
         }
         for off in Offense::ALL {
             prio.entry(off).or_insert(0);
@@ -469,6 +512,8 @@ impl Builder {
         self.add(f, &c.victim, Tag::Victim);
         self.add(f, &c.suffered, Tag::Suffered);
         self.add(f, &c.enforcement, Tag::Enforcement);
+        self.add(f, &c.enforcement_passive, Tag::EnforcementPassive);
+        self.add(f, &c.accused_role, Tag::AccusedRole);
         self.add(f, &c.not_involved, Tag::NotInvolved);
         self.add(f, &c.bribe_giving, Tag::BribeGiving);
         self.add(f, &c.impersonation, Tag::Impersonation);
@@ -476,6 +521,38 @@ impl Builder {
         self.add(f, &c.generic, Tag::Generic);
         self.add(f, &c.source, Tag::Source);
         self.add(f, &c.another_case, Tag::AnotherCase);
+        self.add(f, &c.statute, Tag::Statute);
+        self.add(f, &c.statute_after, Tag::StatuteAfter);
+        self.add(f, &c.foreign_code, Tag::ForeignCode);
+        // "ст. 366", "статьи 366", "article 366": an article word, then the number;
+        // "366-бабы", "366 бабы": the number, then the Kazakh word for article.
+        let articles = std::mem::take(&mut self.articles);
+        for (off, n) in &articles {
+            let n = n.get_ref();
+            let mut gen = Words::default();
+            for (list, out) in [
+                (&c.article_before.en, &mut gen.en),
+                (&c.article_before.ru, &mut gen.ru),
+                (&c.article_before.kk, &mut gen.kk),
+            ] {
+                for w in list {
+                    out.push(Spanned::new(w.span(), format!("{} {n}", w.get_ref())));
+                }
+            }
+            for w in c
+                .article_after
+                .en
+                .iter()
+                .chain(&c.article_after.ru)
+                .chain(&c.article_after.kk)
+            {
+                gen.kk
+                    .push(Spanned::new(w.span(), format!("{n}-{}", w.get_ref())));
+                gen.kk
+                    .push(Spanned::new(w.span(), format!("{n} {}", w.get_ref())));
+            }
+            self.add(f, &gen, Tag::Charge(*off));
+        }
         for (id, words) in &c.statistic {
             match Measure::from_id(id) {
                 Some(m) => self.add(f, words.get_ref(), Tag::Statistic(m)),
