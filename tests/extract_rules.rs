@@ -603,3 +603,20 @@ fn a_sum_from_a_separate_story_is_not_the_case_s() {
     assert_eq!(i.offense, Offense::AbuseOfPower);
     assert_eq!(i.amount_kzt, None);
 }
+
+#[test]
+fn the_second_case_of_a_briefing_is_its_own() {
+    let ex = run("Прокуратура привела примеры\n\n\
+        Так, участковый инспектор из Каратау получил от местного жителя 300 тысяч тенге за возврат изъятого телефона. Возбуждено уголовное дело о мошенничестве.\n\n\
+        Второй случай произошёл в Таразе: патрульный полицейский в нетрезвом виде сбил пешехода. В отношении него начато досудебное расследование.");
+    assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
+    assert_eq!(ex.incidents[1].offense, Offense::Traffic);
+}
+
+#[test]
+fn a_clause_break_keeps_an_officer_from_the_body_that_found_him_out() {
+    let i = one("Дознаватель утратил материалы\n\n\
+        В Мойынкумском районе прокуратура установила, что дознаватель отдела полиции утратил материалы проверок. \
+        Дознаватель привлечён к уголовной ответственности за халатность.");
+    assert_eq!(i.offense, Offense::Negligence);
+}

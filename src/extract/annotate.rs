@@ -398,7 +398,8 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
             } else {
                 (h.range.end, b.start)
             };
-            lo <= hi && words(&norm[lo..hi]).len() <= 2
+            // "прокуратура выявила, что дознаватель …": a clause break between them
+            lo <= hi && words(&norm[lo..hi]).len() <= 2 && !norm[lo..hi].contains([',', ';', ':'])
         });
         if let Some((_, tag)) = near {
             h.tag = *tag;
