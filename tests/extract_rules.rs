@@ -620,3 +620,12 @@ fn a_clause_break_keeps_an_officer_from_the_body_that_found_him_out() {
         Дознаватель привлечён к уголовной ответственности за халатность.");
     assert_eq!(i.offense, Offense::Negligence);
 }
+
+#[test]
+fn an_opener_naming_only_the_place_still_opens_another_case() {
+    let ex = run("Прокурор привёл примеры\n\n\
+        В Индерском районе участковый инспектор получил взятку в 200 тысяч тенге.\n\n\
+        Второе дело зарегистрировано в Атырау. Два патрульных полицейских избили задержанного в служебной машине.");
+    assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
+    assert_eq!(ex.incidents[1].offense, Offense::Violence);
+}

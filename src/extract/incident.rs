@@ -1055,10 +1055,11 @@ fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigg
         .iter()
         .any(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric));
     opens
-        && triggers.iter().any(|t| {
-            (t.sent == para.sentences.start && t.actor_range.is_some())
-                || (names_accused && t.actor_range.is_none())
-        })
+        // "Екінші іс Атырау қаласында тіркелген. Патрульдік полиция … қызметкері …": or the
+        // opener names only the place, and a later sentence its own accused.
+        && triggers
+            .iter()
+            .any(|t| t.actor_range.is_some() || names_accused)
         && first
             .places
             .iter()
