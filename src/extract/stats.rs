@@ -64,6 +64,11 @@ const UNITS: &[&str] = &[
     "жылға",
     "жылы",
     "ай",
+    "айда",
+    "айында",
+    "айындағы",
+    "айдағы",
+    "ай",
     "күн",
     "сағат",
     "пайыз",
@@ -222,9 +227,14 @@ fn clauses(t: &str) -> Vec<Clause> {
     for c in out {
         let text = &t[c.range.clone()];
         let mut s = c.range.start;
-        for (i, _) in text.match_indices(" and ").chain(text.match_indices(" и ")) {
+        for (i, and) in text.match_indices(" and ").chain(text.match_indices(" и ")) {
             let at = c.range.start + i;
-            if at > s {
+            // "heads of district and city departments" joins words, not figures
+            let figure_follows = text[i + and.len()..]
+                .split_whitespace()
+                .take(3)
+                .any(|w| w.starts_with(|ch: char| ch.is_ascii_digit()));
+            if at > s && figure_follows {
                 split.push(Clause {
                     range: s..at,
                     in_parens: c.in_parens,
