@@ -629,3 +629,17 @@ fn an_opener_naming_only_the_place_still_opens_another_case() {
     assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
     assert_eq!(ex.incidents[1].offense, Offense::Violence);
 }
+
+#[test]
+fn words_joined_by_and_stay_in_their_figure_s_clause() {
+    let ex = run("Half-year results\n\n\
+        In 2026 disciplinary penalties were imposed on 540 police officers, 63 of whom were dismissed. \
+        Another 17 heads of district and city police departments were relieved of their posts.");
+    assert!(
+        ex.statistics
+            .iter()
+            .any(|s| s.measure == Measure::RelievedOfPost && s.value == 17),
+        "{:#?}",
+        ex.statistics
+    );
+}
