@@ -603,3 +603,14 @@ fn a_sum_from_a_separate_story_is_not_the_case_s() {
     assert_eq!(i.offense, Offense::AbuseOfPower);
     assert_eq!(i.amount_kzt, None);
 }
+
+#[test]
+fn a_uniform_worn_is_not_an_officer() {
+    // A rank in the genitive after a uniform or its insignia names what a man wears; "он"
+    // after it is that man, a scammer, not an officer.
+    none("Пенсионер из Павлодара лишился 2 млн тенге\n\nАферисты связались с пенсионером через мессенджер. С ним говорил человек в кителе с погонами майора. Он убедил мужчину перевести 2 млн тенге на «защищённый счёт».");
+    none("Фальшивый инспектор\n\nВ Семее мужчина, одетый в форму сотрудника дорожной полиции, останавливал машины. Он требовал с водителей по 10 тысяч тенге.");
+    // The negative: an officer named by his rank, with the uniform after him, stays one.
+    let i = one("Полицейский попался на взятке\n\nВ Павлодаре задержан участковый инспектор полиции в форме. Он получил от местного жителя 150 тысяч тенге за прекращение проверки.");
+    assert_eq!(i.offense, Offense::Bribery);
+}
