@@ -644,3 +644,10 @@ fn an_ordinal_paragraph_opens_the_next_case_of_a_list() {
     let i = one("Взятка\n\nВ Рудном задержан участковый инспектор полиции, получивший взятку в 100 тысяч тенге от предпринимателя.\n\nВ Рудном по этому делу начато расследование, инспектор отстранён от службы.");
     assert_eq!(i.offense, Offense::Bribery);
 }
+
+#[test]
+fn a_paragraph_in_another_town_of_the_region_is_another_case() {
+    // Two towns of one region, each with its own deed: two cases.
+    let ex = run("Итоги месяца\n\nВ Лисаковске участковый инспектор в нетрезвом виде совершил ДТП, он уволен.\n\nВ Костанае возбуждено уголовное дело по ст. 362 УК РК в отношении двух сотрудников патрульной полиции, превысивших полномочия.");
+    assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
+}

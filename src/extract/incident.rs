@@ -115,7 +115,14 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
                 let seg = &segments[c];
                 named_before
                     || match (&seg.region, &place) {
-                        (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
+                        // "В Кентау … . В Туркестане возбуждено дело …": a paragraph whose
+                        // case names another town of the region tells another case.
+                        (Some(a), Some(b)) => {
+                            same_place(&a.hit, &b.hit)
+                                && !(other_town(&a.hit, &b.hit)
+                                    && town_by_noun(doc, a)
+                                    && town_by_noun(doc, b))
+                        }
                         _ => true,
                     }
             });
@@ -1041,6 +1048,33 @@ fn origin_only(s: &Sentence, p: &PlaceHit) -> bool {
 /// regions dozor does not report).
 fn same_place(a: &PlaceHit, b: &PlaceHit) -> bool {
     a.country == b.country && (a.country != "KZ" || a.region == b.region)
+}
+
+/// A town named by its noun ("в Кентау", "Туркестане"), not by an adjective ("павлодарский
+/// майор"), which may as well mean the region.
+fn town_by_noun(doc: &Doc, p: &PlaceRef) -> bool {
+    const ADJ: &[&str] = &[
+        "ский",
+        "ского",
+        "скому",
+        "ским",
+        "ском",
+        "ская",
+        "ской",
+        "скую",
+        "ские",
+        "ских",
+        "цкий",
+        "цкого",
+        "цкая",
+        "цкой",
+    ];
+    let w = doc.sents[p.sent]
+        .norm
+        .text
+        .get(p.hit.range.clone())
+        .unwrap_or("");
+    !ADJ.iter().any(|e| w.ends_with(e))
 }
 
 /// Two towns of one region ("Караганда" and "Темиртау"): two cases, not one told twice.
