@@ -605,6 +605,55 @@ fn a_sum_from_a_separate_story_is_not_the_case_s() {
 }
 
 #[test]
+fn a_uniform_worn_is_not_an_officer() {
+    // A rank in the genitive after a uniform or its insignia names what a man wears; "он"
+    // after it is that man, a scammer, not an officer.
+    none("Пенсионер из Павлодара лишился 2 млн тенге\n\nАферисты связались с пенсионером через мессенджер. С ним говорил человек в кителе с погонами майора. Он убедил мужчину перевести 2 млн тенге на «защищённый счёт».");
+    none("Фальшивый инспектор\n\nВ Семее мужчина, одетый в форму сотрудника дорожной полиции, останавливал машины. Он требовал с водителей по 10 тысяч тенге.");
+    // The negative: an officer named by his rank, with the uniform after him, stays one.
+    let i = one("Полицейский попался на взятке\n\nВ Павлодаре задержан участковый инспектор полиции в форме. Он получил от местного жителя 150 тысяч тенге за прекращение проверки.");
+    assert_eq!(i.offense, Offense::Bribery);
+}
+
+#[test]
+fn a_rank_with_its_police_unit_is_police_after_another_force() {
+    // After the anti-corruption agency is named, "инспектор" alone would be its officer;
+    // "инспектор роты дорожной полиции" names his police unit and stays police.
+    let i = one("Антикор подвёл итоги\n\nСлужба экономических расследований по Павлодарской области сообщила о задержании. В Экибастузе задержан инспектор роты дорожной полиции. Он получил от водителя 40 тысяч тенге.");
+    assert_eq!(i.offense, Offense::Bribery);
+    // Negative: a verb between the rank and the police is no unit of his.
+    none("Антикор задержал своего сотрудника\n\nВ Павлодаре сотрудник Агентства по противодействию коррупции задержан. Инспектор задержан полицией после того, как получил 40 тысяч тенге.");
+}
+
+#[test]
+fn the_ends_of_a_road_are_not_where_it_happened() {
+    // "трасса Астана – Караганда": the towns name the road; the village says where.
+    let i = one("Взятка на трассе\n\nНа трассе Астана – Караганда у посёлка Осакаровка задержан инспектор дорожной полиции, получивший от водителя взятку в 30 тысяч тенге.");
+    assert_eq!(i.region.as_deref(), Some("KZ-35"));
+    // Negative: a town not joined to another by a dash after a road word still counts.
+    let i = one("Взятка\n\nВ Астане на дороге задержан инспектор дорожной полиции, получивший от водителя взятку в 30 тысяч тенге.");
+    assert_eq!(i.region.as_deref(), Some("KZ-71"));
+}
+
+#[test]
+fn an_ordinal_paragraph_opens_the_next_case_of_a_list() {
+    // Two towns of one region told as "Первое. … Второе. …": two cases.
+    let ex = run("Итоги недели\n\nПолиция Костанайской области рассказала о двух делах.\n\nПервое. В Рудном задержан участковый инспектор полиции, получивший взятку в 100 тысяч тенге от предпринимателя.\n\nВторое. Завершено расследование в отношении следователя полиции Костаная. Он присвоил изъятые у задержанного 500 тысяч тенге.");
+    assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
+    // Negative: without the ordinal, a second paragraph of the same region and case joins it.
+    let i = one("Взятка\n\nВ Рудном задержан участковый инспектор полиции, получивший взятку в 100 тысяч тенге от предпринимателя.\n\nВ Рудном по этому делу начато расследование, инспектор отстранён от службы.");
+    assert_eq!(i.offense, Offense::Bribery);
+}
+
+#[test]
+fn a_paragraph_in_another_town_of_the_region_is_another_case() {
+    // Two towns of one region, each with its own deed: two cases.
+    let ex = run("Итоги месяца\n\nВ Лисаковске участковый инспектор в нетрезвом виде совершил ДТП, он уволен.\n\nВ Костанае возбуждено уголовное дело по ст. 362 УК РК в отношении двух сотрудников патрульной полиции, превысивших полномочия.");
+    assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
+}
+
+
+#[test]
 fn the_second_case_of_a_briefing_is_its_own() {
     let ex = run("Прокуратура привела примеры\n\n\
         Так, участковый инспектор из Каратау получил от местного жителя 300 тысяч тенге за возврат изъятого телефона. Возбуждено уголовное дело о мошенничестве.\n\n\

@@ -418,9 +418,23 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
                 prev.tag = match (prev.tag, h.tag) {
                     (_, t @ (Tag::NotPolice | Tag::OtherForce)) => t,
                     (Tag::Police, _) | (_, Tag::Police) => Tag::Police,
-                    (_, Tag::PoliceBody | Tag::PoliceGeneric) => Tag::PoliceGeneric,
+                    // "следователь УП", "инспектор ДП": a rank of a police body named with
+                    // it is a police officer, whatever force the text spoke of before.
+                    (_, Tag::PoliceBody) => Tag::Police,
+                    (_, Tag::PoliceGeneric) => Tag::PoliceGeneric,
                     (_, t) => t,
                 };
+            }
+            // "инспектор батальона патрульной полиции", "следователь отдела полиции": the
+            // rank and its police body with a unit in the genitive between them. The rank
+            // is a police officer; it keeps its own words as the actor.
+            Some(prev)
+                if prev.tag == Tag::PoliceGeneric
+                    && matches!(h.tag, Tag::PoliceBody | Tag::Police)
+                    && genitive_unit(&norm[prev.range.end..h.range.start]) =>
+            {
+                prev.tag = Tag::Police;
+                merged.push(h);
             }
             _ => merged.push(h),
         }
@@ -457,6 +471,23 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
     }
     hits.extend(kept);
     hits.sort_by_key(|h| h.range.start);
+}
+
+/// The words between a Russian rank and the body it serves, when they are one or two
+/// nouns of a unit in the genitive ("батальона", "отдела", "роты специального"): no
+/// punctuation, no verb ("инспектор задержан полицией" is not his body).
+fn genitive_unit(gap: &str) -> bool {
+    const GENITIVE: &[&str] = &["а", "я", "ы", "и", "ого", "его", "ой", "ей"];
+    let ws: Vec<&str> = gap.split_whitespace().collect();
+    (1..=2).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().count() > 3
+                && w.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+                && w.chars().next().is_some_and(|c| c.is_lowercase())
+                && GENITIVE.iter().any(|e| w.ends_with(e))
+                // "избили", "задержали", "заперся": a verb's plural or reflexive ending.
+                && !["ли", "ся", "сь"].iter().any(|e| w.ends_with(e))
+        })
 }
 
 /// A gap between a pretence and a role that is a list of roles: joined by a coordinator and

@@ -115,7 +115,14 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
                 let seg = &segments[c];
                 named_before
                     || match (&seg.region, &place) {
-                        (Some(a), Some(b)) => same_place(&a.hit, &b.hit),
+                        // "В Кентау … . В Туркестане возбуждено дело …": a paragraph whose
+                        // case names another town of the region tells another case.
+                        (Some(a), Some(b)) => {
+                            same_place(&a.hit, &b.hit)
+                                && !(other_town(&a.hit, &b.hit)
+                                    && town_by_noun(doc, a)
+                                    && town_by_noun(doc, b))
+                        }
                         _ => true,
                     }
             });
@@ -868,11 +875,9 @@ fn first_place_of(doc: &Doc, sents: &[usize], skip_datelines: bool) -> Option<Pl
                 .iter()
                 .any(|a| o.start >= a.span.start && o.end <= a.span.end)
         };
-        for p in s
-            .places
-            .iter()
-            .filter(|p| !in_money(p) && !(skip_datelines && is_dateline(doc, i, p)))
-        {
+        for p in s.places.iter().filter(|p| {
+            !in_money(p) && !road_end(s, p) && !(skip_datelines && is_dateline(doc, i, p))
+        }) {
             if is_kz_region(p) && !ablative(s, p) {
                 return Some(PlaceRef {
                     hit: p.clone(),
@@ -972,6 +977,49 @@ fn is_dateline(doc: &Doc, i: usize, p: &PlaceHit) -> bool {
     p.range.start == 0 && first_of_para
 }
 
+/// A town that names an end of a road: "на трассе Алматы – Бишкек", "автодорога
+/// Астана-Караганда", "the Almaty-Bishkek highway", "Алматы-Бішкек тас жолында". The road
+/// runs through many places; where on it the case happened is said elsewhere ("у села …").
+fn road_end(s: &Sentence, p: &PlaceHit) -> bool {
+    const ROADS: &[&str] = &[
+        "трасс",
+        "автотрасс",
+        "автодорог",
+        "автомагистрал",
+        "магистрал",
+        "шоссе",
+        "дорог",
+        "highway",
+        "road",
+        "motorway",
+        "тас жол",
+        "автожол",
+        "жолы",
+        "жолын",
+        "жолда",
+    ];
+    let norm = &s.norm.text;
+    let road = |w: &str| ROADS.iter().any(|r| w.starts_with(r));
+    let dash = |t: &str| !t.is_empty() && t.chars().all(|c| c == '-');
+    let before: Vec<&str> = norm[..p.range.start]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .collect();
+    let after: Vec<&str> = norm[p.range.end..].split_whitespace().take(4).collect();
+    let after_dash = norm[p.range.end..].starts_with('-') || after.first().is_some_and(|t| dash(t));
+    let before_dash =
+        norm[..p.range.start].ends_with('-') || before.first().is_some_and(|t| dash(t));
+    // The first end: a road word right before it, a dash after it.
+    let first = before.first().is_some_and(|w| road(w)) && after_dash;
+    // The second end: a dash before it and a road word before the first end.
+    let second = before_dash && before.iter().skip(1).any(|w| road(w));
+    // Kazakh and English name the road after its ends: "Алматы – Бішкек тас жолы".
+    let trailing = (after_dash && after.iter().take(3).any(|w| road(w)))
+        || (before_dash && after.iter().take(2).any(|w| road(w)));
+    first || second || trailing
+}
+
 /// Kazakh ablative: "Шымкенттен келе жатқан" (coming from Shymkent) names where someone
 /// came from, not where it happened.
 fn ablative(s: &Sentence, p: &PlaceHit) -> bool {
@@ -1000,6 +1048,33 @@ fn origin_only(s: &Sentence, p: &PlaceHit) -> bool {
 /// regions dozor does not report).
 fn same_place(a: &PlaceHit, b: &PlaceHit) -> bool {
     a.country == b.country && (a.country != "KZ" || a.region == b.region)
+}
+
+/// A town named by its noun ("в Кентау", "Туркестане"), not by an adjective ("павлодарский
+/// майор"), which may as well mean the region.
+fn town_by_noun(doc: &Doc, p: &PlaceRef) -> bool {
+    const ADJ: &[&str] = &[
+        "ский",
+        "ского",
+        "скому",
+        "ским",
+        "ском",
+        "ская",
+        "ской",
+        "скую",
+        "ские",
+        "ских",
+        "цкий",
+        "цкого",
+        "цкая",
+        "цкой",
+    ];
+    let w = doc.sents[p.sent]
+        .norm
+        .text
+        .get(p.hit.range.clone())
+        .unwrap_or("");
+    !ADJ.iter().any(|e| w.ends_with(e))
 }
 
 /// Two towns of one region ("Караганда" and "Темиртау"): two cases, not one told twice.
@@ -1054,6 +1129,11 @@ fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigg
         .hits
         .iter()
         .any(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric));
+    // "Второе. Завершено расследование …", "Во-вторых, …", "Secondly, …": a paragraph
+    // that opens on an ordinal is the next item of a list of cases, whatever its place.
+    if ordinal_item(&first.norm.text) && !triggers.is_empty() {
+        return true;
+    }
     opens
         // "Екінші іс Атырау қаласында тіркелген. Патрульдік полиция … қызметкері …": or the
         // opener names only the place, and a later sentence its own accused.
@@ -1064,6 +1144,44 @@ fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigg
             .places
             .iter()
             .any(|p| is_kz_region(p) || is_foreign(p))
+}
+
+/// Whether a paragraph's first sentence opens on an ordinal that numbers the items of a
+/// list: "Первое.", "Второе.", "Во-вторых,", "Secondly,", "Екіншіден,". A closed class of
+/// the grammar (ordinal numerals, neuter as a heading, and their adverbs).
+fn ordinal_item(norm: &str) -> bool {
+    const ORDINALS: &[&str] = &[
+        "первое",
+        "второе",
+        "третье",
+        "четвертое",
+        "пятое",
+        "шестое",
+        "седьмое",
+        "во-первых",
+        "во-вторых",
+        "в-третьих",
+        "в-четвертых",
+        "в-пятых",
+        "firstly",
+        "secondly",
+        "thirdly",
+        "fourthly",
+        "fifthly",
+        "біріншіден",
+        "екіншіден",
+        "үшіншіден",
+        "төртіншіден",
+        "бесіншіден",
+        "біріншісі",
+        "екіншісі",
+        "үшіншісі",
+        "төртіншісі",
+        "бесіншісі",
+    ];
+    norm.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| ORDINALS.contains(&w))
 }
 
 /// "TALDYKORGAN, August 19 –": a place at the very start of the first body paragraph.
