@@ -1322,7 +1322,31 @@ fn police_suffered(s: &Sentence, lang: crate::page::Lang) -> bool {
                 // "beaten by two officers and suffered a broken rib": the officers are the
                 // agents of a passive, and the one who suffered is someone else.
                 let agent = lang == Lang::En && s.word_before(p.range.start) == Some("by");
+                // "Police sergeant charged after detainee hospitalised": a subordinating
+                // conjunction between them opens another clause, whose subject is not the
+                // officer. A closed class of the grammar.
+                let between = &s.norm.text[p.range.end..v.range.start];
+                let other_clause = between.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    match lang {
+                        Lang::En => matches!(
+                            w,
+                            "after"
+                                | "when"
+                                | "while"
+                                | "because"
+                                | "as"
+                                | "since"
+                                | "before"
+                                | "until"
+                                | "once"
+                        ),
+                        Lang::Ru => matches!(w, "после" | "когда" | "пока" | "потому"),
+                        _ => false,
+                    }
+                });
                 s.words_between(&p.range, &v.range) <= reach
+                    && !other_clause
                     && !word.ends_with("ing")
                     && !object_follows
                     && !agent
