@@ -1230,12 +1230,8 @@ fn police_at_work(s: &Sentence, lang: crate::page::Lang) -> bool {
                             !passive && plural_or_body && object_follows
                         }
                         Lang::Kk => {
-                            const ACCUSATIVE: &[&str] = &[
-                                "ды", "ді", "ты", "ті", "ны", "ні", "ерін", "ырын", "сін", "сын",
-                            ];
                             let last = actor.rsplit(' ').next().unwrap_or("");
-                            !(last.chars().count() > 4
-                                && ACCUSATIVE.iter().any(|x| last.ends_with(x)))
+                            !super::gazetteer::kk::is_accusative(last)
                         }
                         _ => russian_nominative(actor.split(' ').next().unwrap_or("")),
                     }
