@@ -1040,10 +1040,68 @@ fn is_back_reference(word: &str) -> bool {
     )
 }
 
+/// "Екіншіден, …", "Екіншісі Текелі қаласында тіркелді", "Во-вторых, …", "Secondly, …": an
+/// enumeration's later item opens a paragraph. Kazakh builds the ordinal from a numeral stem
+/// (a closed class) with -ыншы/-інші (-ншы/-нші after a vowel), then the adverb -дан/-ден
+/// ("secondly") or the possessive -сы/-сі ("the second one"). The first item is left out:
+/// it may continue the lead that announced the list.
+fn later_ordinal(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    const NUMERALS: &[&str] = &[
+        "екі",
+        "үш",
+        "төрт",
+        "бес",
+        "алты",
+        "жеті",
+        "сегіз",
+        "тоғыз",
+        "он",
+    ];
+    let kazakh = NUMERALS.iter().any(|n| {
+        w.strip_prefix(n).is_some_and(|rest| {
+            ["ыншы", "інші", "ншы", "нші"].iter().any(|o| {
+                rest.strip_prefix(o)
+                    .is_some_and(|t| matches!(t, "дан" | "ден" | "сы" | "сі"))
+            })
+        })
+    });
+    let russian = w.starts_with("во-втор")
+        || ["в-трет", "в-четв", "в-пят"]
+            .iter()
+            .any(|p| w.starts_with(p));
+    let english = matches!(
+        w.as_str(),
+        "second" | "secondly" | "third" | "thirdly" | "fourth" | "fourthly" | "fifth"
+    );
+    kazakh || russian || english
+}
+
 fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigger]) -> bool {
     let Some(first) = doc.sents.get(para.sentences.start) else {
         return false;
     };
+    // An enumeration's next item is the next case when it names its own place and accused,
+    // even a sentence apart ("Екіншісі Текелі қаласында тіркелді. Учаскелік инспектор …").
+    let enumerated = first
+        .norm
+        .text
+        .split_whitespace()
+        .next()
+        .is_some_and(later_ordinal);
+    if enumerated
+        && triggers.iter().any(|t| t.actor_range.is_some())
+        && para.sentences.clone().any(|i| {
+            doc.sents[i]
+                .places
+                .iter()
+                .any(|p| is_kz_region(p) || is_foreign(p))
+        })
+    {
+        return true;
+    }
     let opens = first
         .hits
         .iter()
