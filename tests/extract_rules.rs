@@ -661,3 +661,22 @@ fn an_enumeration_s_next_item_is_another_case() {
         Екі апта бұрын Павлодар қаласында ол тағы бір тұрғыннан пара талап еткен.");
     assert_eq!(i.offense, Offense::Bribery);
 }
+
+#[test]
+fn a_verdict_on_him_opening_a_paragraph_continues_the_officer() {
+    // The paragraph before ends on the investigator; the next opens with the court's
+    // verdict on "оны" (him): the same accused, carried across the paragraph break.
+    let i = one("Риддерде бұрынғы тергеуші сотталды\n\n\
+        Риддер қаласының тұрғыны інісінің ісі бойынша көмек сұрағанда, қалалық полиция \
+        бөлімінің тергеушісі екі миллион теңге керек екенін айтты. Тұрғын ақшаны берді.\n\n\
+        Кейін тұрғын арыз жазды. Тергеуші ол кезде қызметтен кетіп үлгерген.\n\n\
+        Риддер қалалық соты оны Қылмыстық кодекстің 190-бабы бойынша кінәлі деп тауып, үш \
+        жылға бас бостандығынан айырды.");
+    assert_eq!(i.region.as_deref(), Some("KZ-63"));
+    assert_eq!(i.offense, Offense::Fraud);
+    assert_eq!(i.stage, Stage::Sentenced);
+    // "He was taken to hospital" after a paragraph about an injured officer is no case.
+    none("Officer injured in Taraz\n\n\
+        A patrol officer in Taraz was dragged along the road by a car whose driver fled a check.\n\n\
+        He was taken to hospital with a fractured arm. The driver was later detained.");
+}

@@ -416,7 +416,25 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     let (prev, a) = loop {
         back = back.checked_sub(1)?;
         let prev = &doc.sents[back];
-        if prev.para != s.para || i - back > 3 {
+        // "… Тергеуші органдардан шығып үлгерген еді.¶ Сот оны … кінәлі деп тапты.": a
+        // paragraph that opens on "him" goes on about the one the paragraph before ended
+        // with. Only the first sentence reaches back, only one paragraph, and only with a
+        // charge or a verdict against "him": a procedure has one accused, while "He was
+        // taken to hospital" may be anyone the paragraph before spoke of.
+        let procedure = s.has(|t| {
+            matches!(
+                t,
+                Tag::Charge(_) | Tag::Stage(Stage::Charged | Stage::Convicted | Stage::Sentenced)
+            )
+        });
+        let opens_para = procedure
+            && i == doc.paras[s.para].sentences.start
+            && !s
+                .hits
+                .iter()
+                .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0);
+        let reachable = prev.para == s.para || (opens_para && prev.para + 1 == s.para);
+        if !reachable || i - back > 3 {
             return None;
         }
         let officer = prev
