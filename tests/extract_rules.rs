@@ -605,6 +605,84 @@ fn a_sum_from_a_separate_story_is_not_the_case_s() {
 }
 
 #[test]
+fn a_suffering_in_another_clause_is_not_the_officer_s() {
+    // "after" opens a clause of its own: the one hospitalised is its subject, not the
+    // officer charged before it.
+    let i = one(
+        "Inspector charged after driver hospitalised in Ekibastuz\n\n\
+        A traffic police inspector in Ekibastuz has been charged with exceeding his authority \
+        with violence after he punched a driver during a road check, prosecutors said.",
+    );
+    assert_eq!(i.region.as_deref(), Some("KZ-55"));
+    assert_eq!(i.stage, Stage::Charged);
+    // The officer who suffers is still a victim, not an accused.
+    none(
+        "Patrol officer hospitalised in Taraz\n\n\
+        A patrol officer was taken to hospital after a drunk driver rammed his car and \
+        then assaulted him. The driver was detained on charges of violence against a \
+        representative of authority.",
+    );
+}
+
+#[test]
+fn a_kazakh_possessive_is_not_an_accusative() {
+    // "полицияның сержанты" (the police's sergeant): -ы after т is the possessive; the
+    // accusative of "сержант" would be -ты, and "сержан|ты" cannot be one (н takes -ды).
+    let i = one("Ақтауда полиция сержанты мас күйінде көлік жүргізді\n\n\
+        Ақтау қаласында жергілікті полиция қызметінің сержанты түнде мас күйінде көлік \
+        жүргізіп, жол-көлік оқиғасына түскен. Ол ішкі істер органдарынан шығарылды.");
+    assert_eq!(i.region.as_deref(), Some("KZ-47"));
+    assert_eq!(i.offense, Offense::Traffic);
+    assert_eq!(i.stage, Stage::Disciplined);
+    // A true accusative (-ды after р) is the one the deed was done to.
+    none(
+        "Түркістанда тұрғын полиция қызметкерін ұрды\n\n\
+        Түркістан қаласында мас тұрғын учаскелік инспекторды соққыға жықты. Тұрғынға \
+        қатысты қылмыстық іс қозғалды.",
+    );
+}
+
+#[test]
+fn an_enumeration_s_next_item_is_another_case() {
+    // "Екіншіден" / "Үшіншісі": an ordinal built from a numeral stem opens the next item of
+    // a briefing, another case even in the same region.
+    let ex = run("Павлодар облысы ПД: екі полицейге қатысты тексеру\n\n\
+        Біріншіден, Екібастұз қалалық полиция бөлімінің учаскелік инспекторы мас күйінде \
+        көлік жүргізіп, жол апатына түскен. Ол органдардан шығарылды.\n\n\
+        Екіншіден, Ақсу қаласының учаскелік инспекторына қатысты алаяқтық бойынша сотқа \
+        дейінгі тергеп-тексеру басталды. Ол бір тұрғыннан 500 мың теңге алған.");
+    assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
+    assert_eq!(ex.incidents[0].offense, Offense::Traffic);
+    assert_eq!(ex.incidents[1].offense, Offense::Fraud);
+    // A bare numeral ("Екі апта бұрын", two weeks earlier) is no ordinal: same case.
+    let i = one("Павлодарда учаскелік инспектор ұсталды\n\n\
+        Павлодар қаласында учаскелік инспектор тұрғыннан 300 мың теңге пара алған кезде \
+        ұсталды.\n\n\
+        Екі апта бұрын Павлодар қаласында ол тағы бір тұрғыннан пара талап еткен.");
+    assert_eq!(i.offense, Offense::Bribery);
+}
+
+#[test]
+fn a_verdict_on_him_opening_a_paragraph_continues_the_officer() {
+    // The paragraph before ends on the investigator; the next opens with the court's
+    // verdict on "оны" (him): the same accused, carried across the paragraph break.
+    let i = one("Риддерде бұрынғы тергеуші сотталды\n\n\
+        Риддер қаласының тұрғыны інісінің ісі бойынша көмек сұрағанда, қалалық полиция \
+        бөлімінің тергеушісі екі миллион теңге керек екенін айтты. Тұрғын ақшаны берді.\n\n\
+        Кейін тұрғын арыз жазды. Тергеуші ол кезде қызметтен кетіп үлгерген.\n\n\
+        Риддер қалалық соты оны Қылмыстық кодекстің 190-бабы бойынша кінәлі деп тауып, үш \
+        жылға бас бостандығынан айырды.");
+    assert_eq!(i.region.as_deref(), Some("KZ-63"));
+    assert_eq!(i.offense, Offense::Fraud);
+    assert_eq!(i.stage, Stage::Sentenced);
+    // "He was taken to hospital" after a paragraph about an injured officer is no case.
+    none("Officer injured in Taraz\n\n\
+        A patrol officer in Taraz was dragged along the road by a car whose driver fled a check.\n\n\
+        He was taken to hospital with a fractured arm. The driver was later detained.");
+}
+
+
+#[test]
 fn a_uniform_worn_is_not_an_officer() {
     // A rank in the genitive after a uniform or its insignia names what a man wears; "он"
     // after it is that man, a scammer, not an officer.

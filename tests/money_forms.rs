@@ -478,3 +478,19 @@ fn rates_codes_and_assets() {
     );
     assert_eq!(roles("He paid a bribe of $446.35."), [Role::Principal]);
 }
+
+#[test]
+fn kazakh_compound_number_words() {
+    // Kazakh composes numbers additively from left to right, each group closed by its
+    // multiplier: "екі миллион төрт жүз елу мың" = 2 × 10⁶ + (4 × 100 + 50) × 10³.
+    one(
+        "Ол тұрғыннан екі миллион төрт жүз елу мың теңге сұрады.",
+        "2450000 KZT",
+    );
+    one(
+        "Инспектор алты жүз жетпіс бес мың теңге алған.",
+        "675000 KZT",
+    );
+    // Number words without a currency are no sum ("екі жүз мың адам", people).
+    none("Шараға екі жүз мың адам қатысты.");
+}

@@ -353,15 +353,14 @@ fn agents_of_enforcement_are_not_accused(hits: &mut [WordHit], norm: &str) {
 /// Kazakh marks the object of a verb: "полицейді соққыға жықты" (beat the policeman),
 /// "инспекторды сүйреді". An officer in the accusative is the one acted upon.
 fn objects_are_not_accused(hits: &mut [WordHit], norm: &str) {
-    const ACCUSATIVE: &[&str] = &[
-        "ды", "ді", "ты", "ті", "ны", "ні", "ерін", "ырын", "сін", "сын",
-    ];
     for h in hits
         .iter_mut()
         .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
     {
         let last = norm[h.range.clone()].rsplit(' ').next().unwrap_or("");
-        if last.chars().count() > 4 && ACCUSATIVE.iter().any(|e| last.ends_with(e)) {
+        // The ending must be the one the stem's last sound selects: "сержанты" is a
+        // possessive ("полицияның сержанты", the police's sergeant), the subject.
+        if super::gazetteer::kk::is_accusative(last) {
             h.tag = Tag::PoliceBody;
         }
     }

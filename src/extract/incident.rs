@@ -423,7 +423,25 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
     let (prev, a) = loop {
         back = back.checked_sub(1)?;
         let prev = &doc.sents[back];
-        if prev.para != s.para || i - back > 3 {
+        // "… Тергеуші органдардан шығып үлгерген еді.¶ Сот оны … кінәлі деп тапты.": a
+        // paragraph that opens on "him" goes on about the one the paragraph before ended
+        // with. Only the first sentence reaches back, only one paragraph, and only with a
+        // charge or a verdict against "him": a procedure has one accused, while "He was
+        // taken to hospital" may be anyone the paragraph before spoke of.
+        let procedure = s.has(|t| {
+            matches!(
+                t,
+                Tag::Charge(_) | Tag::Stage(Stage::Charged | Stage::Convicted | Stage::Sentenced)
+            )
+        });
+        let opens_para = procedure
+            && i == doc.paras[s.para].sentences.start
+            && !s
+                .hits
+                .iter()
+                .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0);
+        let reachable = prev.para == s.para || (opens_para && prev.para + 1 == s.para);
+        if !reachable || i - back > 3 {
             return None;
         }
         let officer = prev
@@ -1115,10 +1133,68 @@ fn is_back_reference(word: &str) -> bool {
     )
 }
 
+/// "Екіншіден, …", "Екіншісі Текелі қаласында тіркелді", "Во-вторых, …", "Secondly, …": an
+/// enumeration's later item opens a paragraph. Kazakh builds the ordinal from a numeral stem
+/// (a closed class) with -ыншы/-інші (-ншы/-нші after a vowel), then the adverb -дан/-ден
+/// ("secondly") or the possessive -сы/-сі ("the second one"). The first item is left out:
+/// it may continue the lead that announced the list.
+fn later_ordinal(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    const NUMERALS: &[&str] = &[
+        "екі",
+        "үш",
+        "төрт",
+        "бес",
+        "алты",
+        "жеті",
+        "сегіз",
+        "тоғыз",
+        "он",
+    ];
+    let kazakh = NUMERALS.iter().any(|n| {
+        w.strip_prefix(n).is_some_and(|rest| {
+            ["ыншы", "інші", "ншы", "нші"].iter().any(|o| {
+                rest.strip_prefix(o)
+                    .is_some_and(|t| matches!(t, "дан" | "ден" | "сы" | "сі"))
+            })
+        })
+    });
+    let russian = w.starts_with("во-втор")
+        || ["в-трет", "в-четв", "в-пят"]
+            .iter()
+            .any(|p| w.starts_with(p));
+    let english = matches!(
+        w.as_str(),
+        "second" | "secondly" | "third" | "thirdly" | "fourth" | "fourthly" | "fifth"
+    );
+    kazakh || russian || english
+}
+
 fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigger]) -> bool {
     let Some(first) = doc.sents.get(para.sentences.start) else {
         return false;
     };
+    // An enumeration's next item is the next case when it names its own place and accused,
+    // even a sentence apart ("Екіншісі Текелі қаласында тіркелді. Учаскелік инспектор …").
+    let enumerated = first
+        .norm
+        .text
+        .split_whitespace()
+        .next()
+        .is_some_and(later_ordinal);
+    if enumerated
+        && triggers.iter().any(|t| t.actor_range.is_some())
+        && para.sentences.clone().any(|i| {
+            doc.sents[i]
+                .places
+                .iter()
+                .any(|p| is_kz_region(p) || is_foreign(p))
+        })
+    {
+        return true;
+    }
     let opens = first
         .hits
         .iter()
@@ -1349,12 +1425,8 @@ fn police_at_work(s: &Sentence, lang: crate::page::Lang) -> bool {
                             !passive && plural_or_body && object_follows
                         }
                         Lang::Kk => {
-                            const ACCUSATIVE: &[&str] = &[
-                                "ды", "ді", "ты", "ті", "ны", "ні", "ерін", "ырын", "сін", "сын",
-                            ];
                             let last = actor.rsplit(' ').next().unwrap_or("");
-                            !(last.chars().count() > 4
-                                && ACCUSATIVE.iter().any(|x| last.ends_with(x)))
+                            !super::gazetteer::kk::is_accusative(last)
                         }
                         _ => russian_nominative(actor.split(' ').next().unwrap_or("")),
                     }
@@ -1441,7 +1513,31 @@ fn police_suffered(s: &Sentence, lang: crate::page::Lang) -> bool {
                 // "beaten by two officers and suffered a broken rib": the officers are the
                 // agents of a passive, and the one who suffered is someone else.
                 let agent = lang == Lang::En && s.word_before(p.range.start) == Some("by");
+                // "Police sergeant charged after detainee hospitalised": a subordinating
+                // conjunction between them opens another clause, whose subject is not the
+                // officer. A closed class of the grammar.
+                let between = &s.norm.text[p.range.end..v.range.start];
+                let other_clause = between.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    match lang {
+                        Lang::En => matches!(
+                            w,
+                            "after"
+                                | "when"
+                                | "while"
+                                | "because"
+                                | "as"
+                                | "since"
+                                | "before"
+                                | "until"
+                                | "once"
+                        ),
+                        Lang::Ru => matches!(w, "после" | "когда" | "пока" | "потому"),
+                        _ => false,
+                    }
+                });
                 s.words_between(&p.range, &v.range) <= reach
+                    && !other_clause
                     && !word.ends_with("ing")
                     && !object_follows
                     && !agent

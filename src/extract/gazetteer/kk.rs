@@ -261,3 +261,40 @@ mod tests {
         assert!(abbr_tails().contains("-да") && abbr_tails().contains("-нын"));
     }
 }
+
+/// Whether a Kazakh word ends in the accusative. The bare accusative's consonant is chosen
+/// by the sound before it, as every case ending's is ([`cases`]): -ны/-ні after a vowel,
+/// -ты/-ті after a voiceless consonant, -ды/-ді after р, й, у, л, з, ж, м, н, ң. So
+/// "инспекторды", "полицейді", "сержантты" are accusatives, while "сержанты" is
+/// "сержант|ы" (his sergeant, the possessive), not "сержан|ты", since н would take -ды.
+/// After the possessive the accusative is -н ("инспекторын", "басшысын").
+pub fn is_accusative(word: &str) -> bool {
+    if word.chars().count() <= 4 {
+        return false;
+    }
+    const POSSESSED: &[&str] = &["ерін", "ырын", "сін", "сын"];
+    if POSSESSED.iter().any(|e| word.ends_with(e)) {
+        return true;
+    }
+    for (ending, wants) in [
+        ("ны", Some(Sound::Vowel)),
+        ("ні", Some(Sound::Vowel)),
+        ("ты", Some(Sound::Voiceless)),
+        ("ті", Some(Sound::Voiceless)),
+        ("ды", None),
+        ("ді", None),
+    ] {
+        let Some(stem) = word.strip_suffix(ending) else {
+            continue;
+        };
+        let Some(last) = stem.chars().last() else {
+            return false;
+        };
+        let sound = sound_of(last);
+        return match wants {
+            Some(w) => sound == w,
+            None => !matches!(sound, Sound::Vowel | Sound::Voiceless),
+        };
+    }
+    false
+}
