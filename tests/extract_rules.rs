@@ -681,7 +681,6 @@ fn a_verdict_on_him_opening_a_paragraph_continues_the_officer() {
         He was taken to hospital with a fractured arm. The driver was later detained.");
 }
 
-
 #[test]
 fn a_uniform_worn_is_not_an_officer() {
     // A rank in the genitive after a uniform or its insignia names what a man wears; "он"
@@ -729,7 +728,6 @@ fn a_paragraph_in_another_town_of_the_region_is_another_case() {
     let ex = run("Итоги месяца\n\nВ Лисаковске участковый инспектор в нетрезвом виде совершил ДТП, он уволен.\n\nВ Костанае возбуждено уголовное дело по ст. 362 УК РК в отношении двух сотрудников патрульной полиции, превысивших полномочия.");
     assert_eq!(ex.incidents.len(), 2, "{:#?}", ex.incidents);
 }
-
 
 #[test]
 fn the_second_case_of_a_briefing_is_its_own() {

@@ -1133,8 +1133,8 @@ fn is_back_reference(word: &str) -> bool {
     )
 }
 
-/// "Екіншіден, …", "Екіншісі Текелі қаласында тіркелді", "Во-вторых, …", "Secondly, …": an
-/// enumeration's later item opens a paragraph. Kazakh builds the ordinal from a numeral stem
+/// "Екіншіден, …", "Екіншісі Текелі қаласында тіркелді", "Во-вторых, …", "Второе.",
+/// "Secondly, …": an enumeration's later item opens a paragraph. Kazakh builds the ordinal from a numeral stem
 /// (a closed class) with -ыншы/-інші (-ншы/-нші after a vowel), then the adverb -дан/-ден
 /// ("secondly") or the possessive -сы/-сі ("the second one"). The first item is left out:
 /// it may continue the lead that announced the list.
@@ -1161,10 +1161,15 @@ fn later_ordinal(word: &str) -> bool {
             })
         })
     });
+    // "Во-вторых", "В-третьих"; "Второе." as a heading
     let russian = w.starts_with("во-втор")
         || ["в-трет", "в-четв", "в-пят"]
             .iter()
-            .any(|p| w.starts_with(p));
+            .any(|p| w.starts_with(p))
+        || matches!(
+            w.as_str(),
+            "второе" | "третье" | "четвертое" | "пятое" | "шестое" | "седьмое"
+        );
     let english = matches!(
         w.as_str(),
         "second" | "secondly" | "third" | "thirdly" | "fourth" | "fourthly" | "fifth"
@@ -1176,23 +1181,16 @@ fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigg
     let Some(first) = doc.sents.get(para.sentences.start) else {
         return false;
     };
-    // An enumeration's next item is the next case when it names its own place and accused,
-    // even a sentence apart ("Екіншісі Текелі қаласында тіркелді. Учаскелік инспектор …").
+    // "Второе. Завершено расследование …", "Екіншісі Текелі қаласында тіркелді.
+    // Учаскелік инспектор …": an enumeration's next item is the next case, whatever its
+    // place, even when the accused comes a sentence later.
     let enumerated = first
         .norm
         .text
-        .split_whitespace()
-        .next()
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .find(|w| !w.is_empty())
         .is_some_and(later_ordinal);
-    if enumerated
-        && triggers.iter().any(|t| t.actor_range.is_some())
-        && para.sentences.clone().any(|i| {
-            doc.sents[i]
-                .places
-                .iter()
-                .any(|p| is_kz_region(p) || is_foreign(p))
-        })
-    {
+    if enumerated && !triggers.is_empty() {
         return true;
     }
     let opens = first
@@ -1205,11 +1203,6 @@ fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigg
         .hits
         .iter()
         .any(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric));
-    // "Второе. Завершено расследование …", "Во-вторых, …", "Secondly, …": a paragraph
-    // that opens on an ordinal is the next item of a list of cases, whatever its place.
-    if ordinal_item(&first.norm.text) && !triggers.is_empty() {
-        return true;
-    }
     opens
         // "Екінші іс Атырау қаласында тіркелген. Патрульдік полиция … қызметкері …": or the
         // opener names only the place, and a later sentence its own accused.
@@ -1220,44 +1213,6 @@ fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigg
             .places
             .iter()
             .any(|p| is_kz_region(p) || is_foreign(p))
-}
-
-/// Whether a paragraph's first sentence opens on an ordinal that numbers the items of a
-/// list: "Первое.", "Второе.", "Во-вторых,", "Secondly,", "Екіншіден,". A closed class of
-/// the grammar (ordinal numerals, neuter as a heading, and their adverbs).
-fn ordinal_item(norm: &str) -> bool {
-    const ORDINALS: &[&str] = &[
-        "первое",
-        "второе",
-        "третье",
-        "четвертое",
-        "пятое",
-        "шестое",
-        "седьмое",
-        "во-первых",
-        "во-вторых",
-        "в-третьих",
-        "в-четвертых",
-        "в-пятых",
-        "firstly",
-        "secondly",
-        "thirdly",
-        "fourthly",
-        "fifthly",
-        "біріншіден",
-        "екіншіден",
-        "үшіншіден",
-        "төртіншіден",
-        "бесіншіден",
-        "біріншісі",
-        "екіншісі",
-        "үшіншісі",
-        "төртіншісі",
-        "бесіншісі",
-    ];
-    norm.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .find(|w| !w.is_empty())
-        .is_some_and(|w| ORDINALS.contains(&w))
 }
 
 /// "TALDYKORGAN, August 19 –": a place at the very start of the first body paragraph.
