@@ -326,9 +326,6 @@ fn charges(hits: &mut Vec<WordHit>, norm: &str) {
 /// its agent, the ones who caught someone, not the accused. (An instrumental after a verb
 /// of the offense, "избит полицейскими", stays the accused.)
 fn agents_of_enforcement_are_not_accused(hits: &mut [WordHit], norm: &str) {
-    const INSTRUMENTAL: &[&str] = &[
-        "ами", "ями", "ом", "ем", "ым", "им", "ими", "ыми", "ой", "ей",
-    ];
     let passives: Vec<Range<usize>> = hits
         .iter()
         .filter(|h| h.tag == Tag::EnforcementPassive)
@@ -339,8 +336,7 @@ fn agents_of_enforcement_are_not_accused(hits: &mut [WordHit], norm: &str) {
         .filter(|h| matches!(h.tag, Tag::Police | Tag::PoliceGeneric))
     {
         let first = norm[h.range.clone()].split(' ').next().unwrap_or("");
-        let instrumental =
-            first.chars().count() > 4 && INSTRUMENTAL.iter().any(|e| first.ends_with(e));
+        let instrumental = super::gazetteer::ru::is_instrumental(first);
         let after_passive = passives
             .iter()
             .any(|p| p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3);

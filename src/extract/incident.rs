@@ -476,8 +476,7 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
 /// instrumental ("сотрудниками КНБ", "Агентством"), or the genitive of an instrumental
 /// ("сотрудниками Агентства по противодействию коррупции"), or before Kazakh "тарапынан".
 fn agent_of_passive(s: &Sentence, h: &WordHit) -> bool {
-    const INSTRUMENTAL: &[&str] = &["ами", "ями", "ом", "ем", "ой", "ей"];
-    let instr = |w: &str| w.chars().count() > 4 && INSTRUMENTAL.iter().any(|e| w.ends_with(e));
+    let instr = super::gazetteer::ru::is_instrumental;
     let own = s.norm.text[h.range.clone()].split(' ').next().unwrap_or("");
     let before = s.word_before(h.range.start).unwrap_or("");
     let after = s.norm.text[h.range.end..]

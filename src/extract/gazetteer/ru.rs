@@ -24,6 +24,16 @@ const INDECL: &[&str] = &[""];
 const NOUN_PL: &[&str] = &["ы", "ах", "ам", "ами"];
 
 /// Whether a word looks like a Russian adjective in the nominative.
+/// Whether a word reads as the instrumental of a noun or an adjective ("сотрудниками",
+/// "Агентством", "оперативником", "районным"): the agent of a Russian passive. Short words
+/// are left out ("том", "им" are not nouns in the instrumental).
+pub fn is_instrumental(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ами", "ями", "ом", "ем", "ой", "ей", "ым", "им", "ыми", "ими",
+    ];
+    w.chars().count() > 4 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 pub fn is_adjective(w: &str) -> bool {
     w.chars().count() > 4
         && ["ая", "яя", "ий", "ый", "ое", "ее", "ие", "ые"]
