@@ -34,6 +34,12 @@ impl Sentence {
         self.hits.iter().any(|h| pred(h.tag))
     }
 
+    /// Whether the sentence begins with a cue of this kind ("Кроме того, …", "Читайте
+    /// также").
+    pub fn opens_with(&self, tag: Tag) -> bool {
+        self.hits.iter().any(|h| h.tag == tag && h.range.start == 0)
+    }
+
     /// The original text of a normalised range.
     pub fn orig(&self, r: Range<usize>) -> &str {
         &self.text[self.norm.orig_range(r)]
@@ -177,11 +183,9 @@ impl Doc {
         let n_words = p.split_whitespace().take(16).count();
         let ends_like_sentence = p.trim_end().ends_with(['.', '!', '?', '…', '"', '»']);
         let is_teaser = !is_title
-            && self.sents[start..].first().is_some_and(|s| {
-                s.hits
-                    .iter()
-                    .any(|h| h.tag == Tag::Teaser && h.range.start == 0)
-            });
+            && self.sents[start..]
+                .first()
+                .is_some_and(|s| s.opens_with(Tag::Teaser));
         self.paras.push(Para {
             sentences: start..self.sents.len(),
             is_title,

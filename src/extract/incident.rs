@@ -85,11 +85,10 @@ pub fn assemble(doc: &Doc, lex: &Lexicon, published: Option<PartialDate>) -> Vec
         if para_triggers.is_empty() {
             // "In a separate development, customs seized goods worth 18 million": what
             // follows is another story, and its sums are not the case's.
-            let other_story = doc.sents.get(para.sentences.start).is_some_and(|s| {
-                s.hits
-                    .iter()
-                    .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0)
-            });
+            let other_story = doc
+                .sents
+                .get(para.sentences.start)
+                .is_some_and(|s| s.opens_with(Tag::AnotherCase));
             match current {
                 _ if other_story => current = None,
                 Some(c) => segments[c].context.extend(para.sentences.clone()),
@@ -434,12 +433,8 @@ fn trigger(doc: &Doc, i: usize) -> Option<Trigger> {
                 Tag::Charge(_) | Tag::Stage(Stage::Charged | Stage::Convicted | Stage::Sentenced)
             )
         });
-        let opens_para = procedure
-            && i == doc.paras[s.para].sentences.start
-            && !s
-                .hits
-                .iter()
-                .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0);
+        let opens_para =
+            procedure && i == doc.paras[s.para].sentences.start && !s.opens_with(Tag::AnotherCase);
         let reachable = prev.para == s.para || (opens_para && prev.para + 1 == s.para);
         if !reachable || i - back > 3 {
             return None;
@@ -1192,10 +1187,7 @@ fn opens_another_case(doc: &Doc, para: &super::annotate::Para, triggers: &[Trigg
     if enumerated && !triggers.is_empty() {
         return true;
     }
-    let opens = first
-        .hits
-        .iter()
-        .any(|h| h.tag == Tag::AnotherCase && h.range.start == 0);
+    let opens = first.opens_with(Tag::AnotherCase);
     // "Ещё один эпизод касается инспектора миграционной полиции Павлодара. Он …": the
     // opening sentence may name the accused and leave the deed to the next, which carries him.
     let names_accused = first
