@@ -40,6 +40,16 @@ impl Sentence {
         self.hits.iter().any(|h| h.tag == tag && h.range.start == 0)
     }
 
+    /// Places, sums and counts written in words.
+    fn read_figures(&mut self, lex: &Lexicon, lang: Lang) {
+        self.places = lex.gazetteer.find_cased(&self.norm, &self.text);
+        self.amounts = lex.money.find(&self.text);
+        sum_cues(&mut self.hits, &self.amounts);
+        if self.has(|t| matches!(t, Tag::Statistic(_))) {
+            self.number_words = lex.money.number_words(&self.norm.text, lang);
+        }
+    }
+
     /// The original text of a normalised range.
     pub fn orig(&self, r: Range<usize>) -> &str {
         &self.text[self.norm.orig_range(r)]
@@ -82,7 +92,20 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// The article as the rules need it. Places, sums and counts are read only where a
+    /// sentence names an offense or a statistic: without one, no rule can report anything,
+    /// and most pages a crawl meets are of that kind.
     pub fn new(article: &Article, lex: &Lexicon) -> Doc {
+        Self::build(article, lex, false)
+    }
+
+    /// Every sentence fully annotated, whether or not the article can report anything: for
+    /// `explain`, whose reader wants to see what each lexicon found everywhere.
+    pub fn full(article: &Article, lex: &Lexicon) -> Doc {
+        Self::build(article, lex, true)
+    }
+
+    fn build(article: &Article, lex: &Lexicon, full: bool) -> Doc {
         let lang = match article.lang {
             Lang::Unknown => {
                 let all: Vec<&str> = article
@@ -106,9 +129,29 @@ impl Doc {
         for p in &article.paragraphs {
             doc.push_para(p, false, lex);
         }
+        if full || doc.may_report() {
+            for s in &mut doc.sents {
+                s.read_figures(lex, lang);
+            }
+        }
         doc.mark_teaser_lists();
         doc.resolve_generic_ranks();
         doc
+    }
+
+    /// Whether any sentence names what a case or a report is made of: an offense (or a word
+    /// that suggests one beside a sum) or a statistic.
+    fn may_report(&self) -> bool {
+        self.sents.iter().flat_map(|s| &s.hits).any(|h| {
+            matches!(
+                h.tag,
+                Tag::Offense(_)
+                    | Tag::WeakOffense(_)
+                    | Tag::SumCue(_)
+                    | Tag::Charge(_)
+                    | Tag::Statistic(_)
+            )
+        })
     }
 
     /// "Читайте также:" on a line of its own heads a list of other stories' headlines: the
@@ -161,23 +204,15 @@ impl Doc {
         for r in sentences(p) {
             let text = p[r].to_string();
             let norm = normalise(&text);
-            let mut hits = self.word_hits(&norm.text, lex);
-            let places = lex.gazetteer.find_cased(&norm, &text);
-            let amounts = lex.money.find(&text);
-            sum_cues(&mut hits, &amounts);
-            let number_words = if hits.iter().any(|h| matches!(h.tag, Tag::Statistic(_))) {
-                lex.money.number_words(&norm.text, self.lang)
-            } else {
-                Vec::new()
-            };
+            let hits = self.word_hits(&norm.text, lex);
             self.sents.push(Sentence {
                 text,
                 norm,
                 para,
                 hits,
-                places,
-                amounts,
-                number_words,
+                places: Vec::new(),
+                amounts: Vec::new(),
+                number_words: Vec::new(),
             });
         }
         let n_words = p.split_whitespace().take(16).count();

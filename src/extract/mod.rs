@@ -33,7 +33,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Extraction {
 /// edits the lexicon and wants to see why a case was read or missed.
 pub fn explain(article: &Article, lex: &Lexicon) -> String {
     use std::fmt::Write;
-    let doc = annotate::Doc::new(article, lex);
+    let doc = annotate::Doc::full(article, lex);
     let mut out = String::new();
     for (pi, p) in doc.paras.iter().enumerate() {
         let kind = if p.is_title {
