@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::gazetteer::{PlaceHit, PlaceKind};
 use super::lexicon::{Lexicon, PatLang, Tag};
 use super::money::Amount;
-use super::text::{normalise, sentences, words, Norm};
+use super::text::{normalise, sentences, word_count, Norm};
 use crate::page::{Article, Lang};
 
 /// A lexicon match inside a sentence (range in the normalised sentence).
@@ -64,7 +64,7 @@ impl Sentence {
         } else {
             return 0;
         };
-        words(&self.norm.text[lo..hi]).len()
+        word_count(&self.norm.text[lo..hi])
     }
 
     /// The word of the normalised text just before `pos` ("on charges of", "by two officers").
@@ -169,8 +169,8 @@ impl Doc {
                 let bare = p.sentences.len() == 1
                     && self.sents[p.sentences.start].hits.iter().any(|h| {
                         h.tag == Tag::Teaser
-                            && words(&self.sents[p.sentences.start].norm.text[h.range.end..])
-                                .is_empty()
+                            && word_count(&self.sents[p.sentences.start].norm.text[h.range.end..])
+                                == 0
                     });
                 in_list = bare;
                 continue;
@@ -301,12 +301,12 @@ fn sources_are_not_accused(hits: &mut [WordHit], norm: &str, lang: Lang) {
     {
         let cited = sources.iter().any(|src| {
             if lang == Lang::Kk {
-                h.range.end <= src.start && words(&norm[h.range.end..src.start]).is_empty()
+                h.range.end <= src.start && word_count(&norm[h.range.end..src.start]) == 0
             } else {
                 // "по данным ведомства, сотрудник …": the comma closes the source
                 src.end <= h.range.start && {
                     let gap = &norm[src.end..h.range.start];
-                    words(gap).len() <= 2 && !gap.contains([',', ';', ':', '.'])
+                    word_count(gap) <= 2 && !gap.contains([',', ';', ':', '.'])
                 }
             }
         });
@@ -322,7 +322,7 @@ fn sources_are_not_accused(hits: &mut [WordHit], norm: &str, lang: Lang) {
 /// Kazakhstan's, and says nothing.
 fn charges(hits: &mut Vec<WordHit>, norm: &str) {
     let gap = |a: &Range<usize>, b: &Range<usize>| {
-        (a.end <= b.start).then(|| words(&norm[a.end..b.start]).len())
+        (a.end <= b.start).then(|| word_count(&norm[a.end..b.start]))
     };
     let foreign: Vec<Range<usize>> = hits
         .iter()
@@ -378,7 +378,7 @@ fn agents_of_enforcement_are_not_accused(hits: &mut [WordHit], norm: &str) {
         let instrumental = super::gazetteer::ru::is_instrumental(first);
         let after_passive = passives
             .iter()
-            .any(|p| p.end <= h.range.start && words(&norm[p.end..h.range.start]).len() <= 3);
+            .any(|p| p.end <= h.range.start && word_count(&norm[p.end..h.range.start]) <= 3);
         if instrumental && after_passive {
             h.tag = Tag::PoliceBody;
         }
@@ -433,7 +433,7 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
                 (h.range.end, b.start)
             };
             // "прокуратура выявила, что дознаватель …": a clause break between them
-            lo <= hi && words(&norm[lo..hi]).len() <= 2 && !norm[lo..hi].contains([',', ';', ':'])
+            lo <= hi && word_count(&norm[lo..hi]) <= 2 && !norm[lo..hi].contains([',', ';', ':'])
         });
         if let Some((_, tag)) = near {
             h.tag = *tag;
@@ -487,11 +487,11 @@ fn resolve_actors(hits: &mut Vec<WordHit>, norm: &str) {
     {
         let pretended = pretences.iter().any(|(p, after)| {
             if *after {
-                h.range.end <= p.start && words(&norm[h.range.end..p.start]).len() <= 2
+                h.range.end <= p.start && word_count(&norm[h.range.end..p.start]) <= 2
             } else {
                 p.end <= h.range.start && {
                     let gap = &norm[p.end..h.range.start];
-                    let n = words(gap).len();
+                    let n = word_count(gap);
                     // "posed as bank staff and as police investigators", "представлялись
                     // сотрудниками банка или следователями": the pretence reaches over a
                     // list of roles joined by "and"/"or".

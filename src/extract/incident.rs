@@ -715,7 +715,7 @@ fn offense_by_votes(doc: &Doc, seg: &Segment, lex: &Lexicon) -> Option<Offense> 
                     let d = match &t.actor_range {
                         Some(a) if a.end <= r.start => s.words_between(a, r),
                         Some(a) => s.words_between(a, r) + 3,
-                        None => super::text::words(&s.norm.text[..r.start]).len(),
+                        None => super::text::word_count(&s.norm.text[..r.start]),
                     };
                     (d, -lex.offense_priority[o])
                 })
@@ -919,8 +919,7 @@ fn is_dateline(doc: &Doc, i: usize, p: &PlaceHit) -> bool {
     }
     let first_of_para = para.sentences.start == i;
     let after_dateline = i > para.sentences.start
-        && (para.sentences.start..i)
-            .all(|k| super::text::words(&doc.sents[k].norm.text).len() <= 4);
+        && (para.sentences.start..i).all(|k| super::text::word_count(&doc.sents[k].norm.text) <= 4);
     if !first_of_para && !after_dateline {
         return false;
     }

@@ -180,9 +180,11 @@ impl<T> Matcher<T> {
         };
         // Patterns start at a word's start: walk the automaton anchored from each word
         // start, instead of reporting (and rejecting) every match inside words.
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        // Each candidate carries its word's end: a literal that ends inside the word ends
+        // it where the word does, without scanning for it again.
+        let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
         for t in toks {
-            self.anchored_at(dfa, norm.as_bytes(), t.start, &mut found);
+            self.anchored_at(dfa, norm.as_bytes(), t.start, t.end, &mut found);
             // "Алматы-Бишкек": the parts of a compound of names start words too; a short
             // prefix does not ("pre-trial" holds no "trial", "экс-" no officer).
             let mut part = t.start;
@@ -190,16 +192,20 @@ impl<T> Matcher<T> {
                 let at = t.start + i;
                 if c == '-' {
                     if norm[part..at].chars().count() >= 5 {
-                        self.anchored_at(dfa, norm.as_bytes(), at + 1, &mut found);
+                        self.anchored_at(dfa, norm.as_bytes(), at + 1, t.end, &mut found);
                     }
                     part = at + 1;
                 }
             }
         }
         let mut out = Vec::new();
-        for (start, lit_end, pid) in found {
+        for (start, lit_end, pid, tok_end) in found {
             let (pat, value) = &self.patterns[pid];
-            let word_end = end_of_word(norm, lit_end);
+            let word_end = if lit_end <= tok_end {
+                tok_end
+            } else {
+                end_of_word(norm, lit_end)
+            };
             let mut tails = Vec::with_capacity(pat.words.len());
             match &pat.words[0] {
                 WordPat::Exact(_) if !possessive_or_empty(&norm[lit_end..word_end]) => continue,
@@ -233,7 +239,8 @@ impl<T> Matcher<T> {
         dfa: &DFA,
         hay: &[u8],
         start: usize,
-        out: &mut Vec<(usize, usize, usize)>,
+        word_end: usize,
+        out: &mut Vec<(usize, usize, usize, usize)>,
     ) {
         let Ok(mut sid) = dfa.start_state(Anchored::Yes) else {
             return;
@@ -250,7 +257,7 @@ impl<T> Matcher<T> {
                     // A state's matches include patterns that are suffixes of the path;
                     // only those as long as the path start here.
                     if self.first_len[pid] == end - start {
-                        out.push((start, end, pid));
+                        out.push((start, end, pid, word_end));
                     }
                 }
             }

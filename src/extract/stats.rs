@@ -81,6 +81,13 @@ const UNITS: &[&str] = &[
 /// is the report, and two figures of two measures are enough.
 pub fn find(doc: &Doc, published: Option<PartialDate>, has_cases: bool) -> Vec<Statistic> {
     let mut out: Vec<Statistic> = Vec::new();
+    if !doc
+        .sents
+        .iter()
+        .any(|s| s.has(|t| matches!(t, Tag::Statistic(_))))
+    {
+        return out;
+    }
     // Which of `out` a headline gave: "over 1,200 officers disciplined" rounds what the
     // body says exactly.
     let mut from_title: Vec<bool> = Vec::new();
@@ -263,8 +270,12 @@ const SPECIFICITY: [Measure; 6] = [
 ];
 
 pub(super) fn figures(s: &Sentence, year: i32) -> Vec<(Measure, u64, i32)> {
-    let t = &s.norm.text;
     let mut out = Vec::new();
+    // Every figure is a measure's; the search for counts is the costly part.
+    if !s.has(|t| matches!(t, Tag::Statistic(_))) {
+        return out;
+    }
+    let t = &s.norm.text;
     let mut last_measure: Option<Measure> = None;
     for c in clauses(t) {
         let measure = s

@@ -103,30 +103,52 @@ pub fn is_word_char(c: char) -> bool {
 /// Byte ranges of the words of `s` (maximal runs of word characters; a hyphen or
 /// apostrophe between two word characters stays inside the word: "Усть-Каменогорск").
 pub fn words(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-            continue;
+    Words::new(s).collect()
+}
+
+/// How many words `s` holds, as [`words`] counts them, without collecting them: the rules
+/// that measure the distance between two hits ask this of many short gaps.
+pub fn word_count(s: &str) -> usize {
+    Words::new(s).count()
+}
+
+struct Words<'a> {
+    s: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl<'a> Words<'a> {
+    fn new(s: &'a str) -> Words<'a> {
+        Words {
+            s,
+            chars: s.char_indices().peekable(),
         }
-        if let Some(st) = start {
-            let joiner = matches!(c, '-' | '\'');
-            let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
-            if joiner && next_is_word {
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let mut start: Option<usize> = None;
+        while let Some((i, c)) = self.chars.next() {
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(i);
+                }
                 continue;
             }
-            out.push(st..i);
-            start = None;
+            if let Some(st) = start {
+                let joiner = matches!(c, '-' | '\'');
+                let next_is_word = self.chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+                if joiner && next_is_word {
+                    continue;
+                }
+                return Some(st..i);
+            }
         }
+        start.map(|st| st..self.s.len())
     }
-    if let Some(st) = start {
-        out.push(st..s.len());
-    }
-    out
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
