@@ -20,6 +20,10 @@ pub fn normalise(s: &str) -> Norm {
 /// One character in, one character out: lowercase, ё→е, typographic apostrophes and
 /// dashes to their ASCII kin, all spaces to a plain space.
 pub fn fold(c: char) -> char {
+    // Lower-case ASCII and Cyrillic, most of any text, are already folded.
+    if c.is_ascii_lowercase() || c == ' ' || ('а'..='я').contains(&c) {
+        return c;
+    }
     match c {
         'ё' | 'Ё' => 'е',
         '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' => '\'',
