@@ -17,7 +17,9 @@
 # counted the same way. Neither tool is pinned: crawling is the job of the whole machine.
 #
 # Environment: SHARED=/path/to/shared (where gen_site.py and the peer are), PORT=8088,
-# SKIP_DOZOR=1 (run only the Scrapy peer, e.g. while `dozor crawl` does not build).
+# SKIP_DOZOR=1 (run only the Scrapy peer, e.g. while `dozor crawl` does not build),
+# DOZOR_BIN=path (use that binary and build nothing; default: cargo build --release, then
+# $CARGO_TARGET_DIR/release/dozor, so a helper's own target dir is honoured).
 # Installs nginx, Scrapy and GNU time when they are missing (apt-get / pip; we run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,9 +56,11 @@ echo "scrapy: $(python3 -c 'import scrapy; print(scrapy.__version__)')" >&2
 command -v curl >/dev/null || apt_install curl
 
 # dozor: build first so that a build failure is said before minutes of site generation.
-BIN=target/release/dozor
+BIN=${DOZOR_BIN:-${CARGO_TARGET_DIR:-target}/release/dozor}
 if [ "$SKIP_DOZOR" != 1 ]; then
-    cargo build -q --release || { echo "cargo build --release failed; SKIP_DOZOR=1 runs only the Scrapy peer" >&2; exit 1; }
+    if [ -z "${DOZOR_BIN:-}" ]; then
+        cargo build -q --release || { echo "cargo build --release failed; SKIP_DOZOR=1 runs only the Scrapy peer" >&2; exit 1; }
+    fi
     "$BIN" crawl --help >/dev/null 2>&1 || {
         echo "$BIN has no working 'crawl' subcommand ('$BIN crawl --help' fails); SKIP_DOZOR=1 runs only the Scrapy peer" >&2
         exit 1
@@ -110,6 +114,11 @@ http {
     }
 }
 EOF
+# Something already answering on the port would be benchmarked in nginx's place: refuse.
+if curl -s -o /dev/null --max-time 2 "$BASE/"; then
+    echo "something already listens on 127.0.0.1:$PORT; set PORT=another" >&2
+    exit 1
+fi
 "$NGINX" -e "$TMP/nginx/error.log" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" &
 NGINX_PID=$!
 for _ in $(seq 50); do
@@ -117,17 +126,22 @@ for _ in $(seq 50); do
     kill -0 "$NGINX_PID" 2>/dev/null || { echo "nginx did not start:" >&2; cat "$TMP/nginx/error.log" >&2; exit 1; }
     sleep 0.1
 done
+kill -0 "$NGINX_PID" 2>/dev/null || { echo "nginx exited:" >&2; cat "$TMP/nginx/error.log" >&2; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/news/page-0.html")
 [ "$code" = 200 ] || { echo "nginx answers $code for $BASE/news/page-0.html, not 200" >&2; exit 1; }
 
-# Pages each run fetched: 200 and 304 answers under /news/ (listing pages and articles; not
-# robots.txt), from the access log, which is then truncated for the next run. nginx opens it
-# O_APPEND, so truncating in place is safe while it runs.
+# Pages each run fetched: distinct paths under /news/ (listing pages and articles; not
+# robots.txt) answered 200 or 304, from the access log, which is then truncated for the next
+# run. Distinct, and without the query, so a tool that fetches a page twice (say under two utm_*
+# spellings) is not credited twice; that it did is said on stderr. nginx opens the log
+# O_APPEND, so truncating it in place is safe while it runs.
 served() {
-    local n
-    n=$(grep -cE '^(200|304) /news/' "$LOG" || true)
+    local counts
+    counts=$(awk '($1 == 200 || $1 == 304) && $2 ~ /^\/news\// { n++; sub(/\?.*/, "", $2); u[$2] = 1 }
+                  END { printf "%d %d\n", length(u), n }' "$LOG")
     : >"$LOG"
-    echo "$n"
+    [ "${counts% *}" = "${counts#* }" ] || echo "  note: ${counts#* } requests for ${counts% *} distinct pages" >&2
+    echo "${counts% *}"
 }
 
 # `/usr/bin/time -v` report → "wall_seconds<TAB>max_rss_kib".
