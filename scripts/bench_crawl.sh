@@ -12,7 +12,7 @@
 # and prints the median pages/s and peak RSS of each, and the ratios the issue sets targets
 # for: dozor/scrapy pages/s >= 5, dozor RSS / scrapy RSS <= 0.5.
 #
-# Pages are counted in nginx's access log (200 and 304 answers under /news/, the log
+# Pages are counted in nginx's access log (distinct paths under /news/ answered 200 or 304, the log
 # truncated before each run), not from what either tool says about itself, so both are
 # counted the same way. Neither tool is pinned: crawling is the job of the whole machine.
 #
