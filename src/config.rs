@@ -689,7 +689,10 @@ impl<'a> Checker<'a> {
             Node::Int(n) if *n >= 0 && (*n as u64) >= min && (*n as u64) <= max => {
                 return Some(*n as u64)
             }
-            Node::Int(n) => format!("`{key}` = {n} is out of range"),
+            Node::Int(n) if *n < 0 || (*n as u64) < min => {
+                format!("`{key}` must be at least {min}, found {n}")
+            }
+            Node::Int(n) => format!("`{key}` = {n} is too large"),
             other => format!("`{key}` must be a whole number, found {}", other.kind()),
         };
         let range = if max == u64::MAX || max == i64::MAX as u64 {
@@ -956,7 +959,7 @@ impl<'a> Checker<'a> {
                 if let Err(err) = scraper::Selector::parse(&css) {
                     self.problem(
                         se[key].span(),
-                        format!("`{key}` selector {} is not valid CSS: {err}", q(&css)),
+                        format!("`{key}` selector {} is not valid CSS: {}", q(&css), css_reason(&err)),
                         "write a CSS selector such as `article h1`, `div.article-body` or `time[datetime]`".into(),
                     );
                     continue;
@@ -1007,6 +1010,17 @@ fn check_url(s: &str) -> Result<url::Url, (String, String)> {
             format!("{} is not a valid URL: {e}", q(s)),
             "write a full address such as `https://tengrinews.kz/news.rss` (spaces as %20)".into(),
         )),
+    }
+}
+
+/// scraper's message for some errors is a debug dump asking to be reported; say less.
+fn css_reason(e: &scraper::error::SelectorErrorKind) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or_default().trim();
+    if first.is_empty() || first.contains("report this") {
+        "it cannot be parsed".into()
+    } else {
+        first.to_string()
     }
 }
 
@@ -1150,6 +1164,14 @@ start = ["https://b.kz/"]
         assert!(p[3].fix.contains("https://a.kz/rss"), "{}", p[3].fix);
         assert!(p[5].fix.contains("kk"));
         assert!(p.iter().all(|p| p.file == "t.toml" && !p.fix.is_empty()));
+    }
+
+    #[test]
+    fn zero_limits_are_refused() {
+        let p = problems("[crawl]\nconcurrency = 0\nper_host_concurrency = -1\ntimeout_secs = 0\nmax_pages = 0\n");
+        let lines: Vec<usize> = p.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![2, 3, 4, 5], "{p:#?}");
+        assert!(p[0].message.contains("at least 1"), "{}", p[0].message);
     }
 
     #[test]
