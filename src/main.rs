@@ -3,6 +3,7 @@
 //! Exit codes (as ripgrep's): 0 — something was found (an incident or statistic for
 //! `extract`, a readable page for `read`); 1 — every input was read and nothing was found;
 //! 2 — an input or the configuration could not be read (the rest is still processed).
+//! `check` exits 0 for a valid configuration and 2 for one with problems.
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use dozor::config::{self, Config};
 use dozor::extract::record::IncidentOut;
 use dozor::extract::{self, Lexicon, Statistic};
 use dozor::inputs;
@@ -53,6 +55,12 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Validate a configuration and print it with every default filled in.
+    Check {
+        /// The configuration file; without it, the built-in config/dozor.toml.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -88,6 +96,7 @@ fn main() -> ExitCode {
             paths,
         } => run_extract(format, lexicon.as_deref(), &paths),
         Command::Read { format, paths } => run_read(format, &paths),
+        Command::Check { config } => run_check(config.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -231,4 +240,24 @@ fn run_read(format: ReadFormat, paths: &[PathBuf]) -> Result<ExitCode> {
     }
     out.flush().context("writing the output")?;
     Ok(exit_code(found, failed))
+}
+
+/// Exit 0 and the effective configuration when it is valid; 2 and every problem otherwise.
+fn run_check(path: Option<&Path>) -> Result<ExitCode> {
+    let parsed = match path {
+        Some(p) => Config::load(p),
+        None => Config::parse(config::DEFAULT_TOML, config::DEFAULT_FILE),
+    };
+    match parsed {
+        Ok(c) => {
+            let mut out = io::stdout().lock();
+            out.write_all(c.effective_toml().as_bytes())?;
+            out.flush().context("writing the output")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            Ok(ExitCode::from(2))
+        }
+    }
 }
