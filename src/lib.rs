@@ -5,6 +5,7 @@
 //! beyond the compiled lexicon they are handed.
 
 pub mod config;
+pub mod crawl;
 pub mod date;
 pub mod extract;
 pub mod inputs;

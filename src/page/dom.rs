@@ -66,6 +66,13 @@ pub struct Meta {
     /// (element index, datetime) of `<time datetime>` and `itemprop=datePublished`.
     pub times: Vec<(u32, String)>,
     pub h1: Option<(u32, String)>,
+    /// `href` of the first `<link rel=canonical>`, as written.
+    pub canonical: Option<String>,
+    /// `href` of the first `<link rel=next>` or `<a rel=next>`, as written.
+    pub next: Option<String>,
+    /// `href` of every `<a>`, in document order, as written (hidden ones too: the crawler
+    /// wants the mobile menu's links as much as the visible ones).
+    pub links: Vec<String>,
 }
 
 pub struct Doc {
@@ -417,6 +424,37 @@ fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn has_rel(rel: Option<&str>, word: &str) -> bool {
+    rel.is_some_and(|r| {
+        r.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case(word))
+    })
+}
+
+/// Links the crawler follows, taken from `<a>` and `<link>` wherever they sit (head,
+/// hidden or skipped parts included), so that the page is parsed only once.
+fn note_link(el: &scraper::node::Element, meta: &mut Meta) {
+    let (mut href, mut rel) = (None, None);
+    for (name, value) in el.attrs() {
+        match name.as_bytes() {
+            b"href" => href = Some(value),
+            b"rel" => rel = Some(value),
+            _ => {}
+        }
+    }
+    let Some(href) = href.map(str::trim).filter(|h| !h.is_empty()) else {
+        return;
+    };
+    if el.name() == "a" {
+        meta.links.push(href.to_string());
+    } else if meta.canonical.is_none() && has_rel(rel, "canonical") {
+        meta.canonical = Some(href.to_string());
+    }
+    if meta.next.is_none() && has_rel(rel, "next") {
+        meta.next = Some(href.to_string());
+    }
+}
+
 /// Walk the document once.
 pub fn walk(html: &Html) -> Doc {
     let mut class_verdicts: rustc_hash::FxHashMap<&str, (Boiler, bool)> = Default::default();
@@ -440,6 +478,11 @@ pub fn walk(html: &Html) -> Doc {
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
+                if let Node::Element(el) = node.value() {
+                    if matches!(el.name(), "a" | "link") {
+                        note_link(el, &mut w.meta);
+                    }
+                }
                 if skip.is_some() {
                     continue;
                 }

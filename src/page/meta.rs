@@ -118,3 +118,22 @@ pub fn published(doc: &Doc, url: Option<&str>) -> Option<PartialDate> {
     }
     url.and_then(url_date)
 }
+
+static LD_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#""@type"\s*:\s*(?:\[[^\]]*?)?"(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle)""#,
+    )
+    .unwrap()
+});
+
+/// The page's metadata calls it an article: og:type, article:published_time, or a
+/// JSON-LD type of the article family.
+pub fn says_article(doc: &Doc) -> bool {
+    meta(doc, &["og:type"]).is_some_and(|t| t.trim().eq_ignore_ascii_case("article"))
+        || meta(doc, &["article:published_time"]).is_some()
+        || doc.meta.json_ld.iter().any(|ld| LD_ARTICLE.is_match(ld))
+}
+
+pub fn og_url(doc: &Doc) -> Option<&str> {
+    meta(doc, &["og:url"])
+}

@@ -39,6 +39,18 @@ pub struct Article {
     pub charset: &'static str,
     /// The main text, one entry per paragraph, whitespace folded.
     pub paragraphs: Vec<String>,
+    /// The URL the page names as its own (`rel=canonical`, else `og:url`), made absolute
+    /// against the page URL when one was given.
+    pub canonical: Option<String>,
+    /// `href` of every `<a>`, in document order, as written.
+    #[serde(skip)]
+    pub links: Vec<String>,
+    /// `href` of `<link rel=next>` or `<a rel=next>`: the next page of a listing.
+    #[serde(skip)]
+    pub next: Option<String>,
+    /// The page says it is an article (og:type, JSON-LD, article:published_time), or its
+    /// main text is long, in several paragraphs and not mostly link text.
+    pub looks_like_article: bool,
 }
 
 /// Per-source CSS selectors that win over the automatic main-text finder when given.
@@ -129,6 +141,7 @@ fn read_text(text: &str) -> Article {
         }
     }
     let lang = lang_of(title.as_deref(), &paragraphs, None);
+    let looks_like_article = !paragraphs.is_empty();
     Article {
         url: None,
         title,
@@ -136,6 +149,10 @@ fn read_text(text: &str) -> Article {
         lang,
         charset: "UTF-8",
         paragraphs,
+        canonical: None,
+        links: Vec::new(),
+        next: None,
+        looks_like_article,
     }
 }
 
@@ -221,6 +238,14 @@ fn read_html(text: &str, url: Option<&str>, selectors: &Selectors) -> Article {
         .or_else(|| text_date(&doc, &chosen));
 
     let lang = lang_of(title.as_deref(), &paragraphs, doc.meta.html_lang.as_deref());
+    let looks_like_article = meta::says_article(&doc) || long_text(&doc, &chosen);
+    let canonical = doc
+        .meta
+        .canonical
+        .as_deref()
+        .or_else(|| meta::og_url(&doc))
+        .map(|c| absolute(c.trim(), url));
+    let dom::Meta { links, next, .. } = doc.meta;
     Article {
         url: None,
         title,
@@ -228,7 +253,31 @@ fn read_html(text: &str, url: Option<&str>, selectors: &Selectors) -> Article {
         lang,
         charset: "UTF-8",
         paragraphs,
+        canonical,
+        links,
+        next,
+        looks_like_article,
     }
+}
+
+/// `href` resolved against the page URL; as written when there is no usable page URL
+/// or it does not resolve.
+fn absolute(href: &str, page: Option<&str>) -> String {
+    page.and_then(|p| url::Url::parse(p).ok())
+        .and_then(|base| base.join(href).ok())
+        .map(String::from)
+        .unwrap_or_else(|| href.to_string())
+}
+
+/// Main text that reads as an article: some 500 characters in two paragraphs or more,
+/// most of it not link text. A listing of headline links fails the last test.
+fn long_text(doc: &dom::Doc, chosen: &[usize]) -> bool {
+    let (mut chars, mut link_chars) = (0u32, 0u32);
+    for &i in chosen {
+        chars += doc.blocks[i].chars;
+        link_chars += doc.blocks[i].link_chars;
+    }
+    chosen.len() >= 2 && chars >= 500 && link_chars * 2 < chars
 }
 
 /// A date written on the page: in the lines just under the headline (the date line),
