@@ -215,6 +215,8 @@ fn run_read(format: ReadFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                     "published": a.published,
                     "lang": a.lang,
                     "charset": a.charset,
+                    "canonical": a.canonical,
+                    "looks_like_article": a.looks_like_article,
                     "text": a.paragraphs.join("\n\n"),
                 });
                 serde_json::to_writer(&mut out, &v)?;
