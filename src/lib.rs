@@ -4,6 +4,7 @@
 //! (article → [`extract::Extraction`]). Both are pure functions: no I/O, no global state
 //! beyond the compiled lexicon they are handed.
 
+pub mod crawl;
 pub mod date;
 pub mod extract;
 pub mod inputs;
