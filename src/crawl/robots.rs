@@ -157,7 +157,9 @@ fn crawl_delay(seconds: Option<f32>) -> Option<Duration> {
     if !s.is_finite() || s <= 0.0 {
         return None;
     }
-    Some(Duration::from_secs_f64(f64::from(s)).min(MAX_CRAWL_DELAY))
+    // Clamp before converting: Duration panics on values it cannot hold.
+    let secs = f64::from(s).min(MAX_CRAWL_DELAY.as_secs_f64());
+    Some(Duration::from_secs_f64(secs))
 }
 
 #[cfg(test)]
