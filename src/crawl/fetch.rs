@@ -38,7 +38,7 @@ pub struct Validators {
     pub last_modified: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Fetched {
     Body {
         final_url: Url,
