@@ -105,6 +105,25 @@ async fn gzip_response_is_decoded() {
 }
 
 #[tokio::test]
+async fn corrupt_gzip_is_fatal() {
+    let base = serve(Router::new().route(
+        "/",
+        get(|| async {
+            (
+                [
+                    (header::CONTENT_TYPE, "text/html"),
+                    (header::CONTENT_ENCODING, "gzip"),
+                ],
+                "this is not gzip at all, not even close",
+            )
+        }),
+    ))
+    .await;
+    let err = fetcher().get(&base, None).await.unwrap_err();
+    assert!(matches!(err, FetchError::Fatal { .. }), "{err:?}");
+}
+
+#[tokio::test]
 async fn one_gigabyte_body_is_cut_at_max_bytes() {
     const CHUNK: usize = 64 * 1024;
     const TOTAL_CHUNKS: usize = (1 << 30) / CHUNK;
@@ -277,7 +296,10 @@ async fn trickling_server_is_cut_by_total_timeout() {
         .await
         .unwrap_err();
     let took = started.elapsed();
-    assert!(matches!(err, FetchError::Retry { .. }), "{err:?}");
+    match &err {
+        FetchError::Retry { reason, .. } => assert!(reason.contains("timed out"), "{reason}"),
+        other => panic!("expected Retry, got {other:?}"),
+    }
     assert!(took < Duration::from_secs(4), "took {took:?}");
 }
 

@@ -309,7 +309,9 @@ fn classify_error(e: &reqwest::Error, url: &Url) -> FetchError {
             reason: format!("cannot request {url}: {}", error_chain(e)),
         };
     }
-    if e.is_decode() {
+    // A timeout or a dropped connection mid-body also surfaces as a decode error, since
+    // the body runs through the decompressor; only corrupt data is worth giving up on.
+    if e.is_decode() && !e.is_timeout() && has_invalid_data(e) {
         return FetchError::Fatal {
             reason: format!(
                 "the body of {url} cannot be decoded (bad compression?): {}",
@@ -328,6 +330,19 @@ fn classify_error(e: &reqwest::Error, url: &Url) -> FetchError {
         reason: format!("{what} fetching {url}: {}", error_chain(e)),
         retry_after: None,
     }
+}
+
+fn has_invalid_data(e: &reqwest::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::InvalidData {
+                return true;
+            }
+        }
+        source = s.source();
+    }
+    false
 }
 
 /// reqwest's top-level message is generic ("error sending request"); the cause is below.
