@@ -43,6 +43,8 @@ pub struct CrawlConfig {
     pub max_page_bytes: u64,
     pub max_pages: Option<u64>,
     pub respect_robots: bool,
+    /// Feeds, sitemaps and listings (the start URLs) are fetched again after this; 0 means on
+    /// every run.
     pub recrawl_minutes: u64,
     pub max_attempts: u32,
 }
@@ -844,7 +846,7 @@ impl<'a> Checker<'a> {
             c.max_pages = self.int(&e, "max_pages", 1, i, 1000);
         }
         c.respect_robots = self.bool(&e, "respect_robots", c.respect_robots);
-        if let Some(n) = self.int(&e, "recrawl_minutes", 1, i, 60) {
+        if let Some(n) = self.int(&e, "recrawl_minutes", 0, i, 60) {
             c.recrawl_minutes = n;
         }
         if let Some(n) = self.int(&e, "max_attempts", 1, u32::MAX as u64, 4) {

@@ -10,4 +10,5 @@ pub mod date;
 pub mod extract;
 pub mod inputs;
 pub mod page;
+pub mod store;
 pub mod table;

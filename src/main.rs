@@ -3,21 +3,27 @@
 //! Exit codes (as ripgrep's): 0 — something was found (an incident or statistic for
 //! `extract`, a readable page for `read`); 1 — every input was read and nothing was found;
 //! 2 — an input or the configuration could not be read (the rest is still processed).
-//! `check` exits 0 for a valid configuration and 2 for one with problems.
+//! `check` exits 0 for a valid configuration and 2 for one with problems. `crawl` exits 0
+//! when it fetched something (or was stopped by Ctrl-C / SIGTERM, to be resumed), 1 when
+//! every fetch failed or nothing was due, 2 when the configuration or the store could not
+//! be opened.
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use dozor::config::{self, Config};
+use dozor::crawl;
 use dozor::extract::record::IncidentOut;
 use dozor::extract::{self, Lexicon, Statistic};
 use dozor::inputs;
 use dozor::page;
+use dozor::store::Store;
 
 // html5ever allocates a node, an attribute map and a string per tag: the system allocator
 // spends a fifth of the reading time on them, mimalloc a fraction of that.
@@ -54,6 +60,16 @@ enum Command {
         format: ReadFormat,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Fetch the configured sources; read and extract every new article into the store.
+    /// Killed or stopped at any point, the next run resumes where this one stopped.
+    Crawl {
+        /// The configuration file; without it, the built-in config/dozor.toml.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+        /// Fetch at most this many pages in this run (overrides `[crawl] max_pages`).
+        #[arg(long, value_name = "N")]
+        max_pages: Option<u64>,
     },
     /// Validate a configuration and print it with every default filled in.
     Check {
@@ -97,6 +113,7 @@ fn main() -> ExitCode {
         } => run_extract(format, lexicon.as_deref(), &paths),
         Command::Read { format, paths } => run_read(format, &paths),
         Command::Check { config } => run_check(config.as_deref()),
+        Command::Crawl { config, max_pages } => run_crawl(config.as_deref(), max_pages),
     };
     match result {
         Ok(code) => code,
@@ -242,6 +259,89 @@ fn run_read(format: ReadFormat, paths: &[PathBuf]) -> Result<ExitCode> {
     }
     out.flush().context("writing the output")?;
     Ok(exit_code(found, failed))
+}
+
+/// The configuration at `path`, or the built-in one; its problems, all of them, as an
+/// error.
+fn load_config(path: Option<&Path>) -> Result<Config> {
+    let parsed = match path {
+        Some(p) => Config::load(p),
+        None => Config::parse(config::DEFAULT_TOML, config::DEFAULT_FILE),
+    };
+    parsed.map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+fn run_crawl(config: Option<&Path>, max_pages: Option<u64>) -> Result<ExitCode> {
+    let cfg = load_config(config)?;
+    let store = Arc::new(Store::open(&cfg.store.path)?);
+    let lex = Arc::new(Lexicon::embedded());
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let summary = runtime.block_on(async {
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            eprintln!("dozor: stopping at the next safe point (the next run resumes)");
+            let _ = tx.send(true);
+        });
+        let opts = crawl::Options {
+            max_pages,
+            progress: true,
+        };
+        crawl::run(&cfg, store.clone(), lex, opts, rx).await
+    })?;
+    print_summary(&summary);
+    Ok(if summary.fetched + summary.not_modified > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Ctrl-C, or SIGTERM from a service manager.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+fn print_summary(s: &crawl::Summary) {
+    eprintln!(
+        "dozor: fetched {} pages ({} not modified), {} skipped by robots.txt, {} not pages, {} retried, {} failed",
+        s.fetched + s.not_modified,
+        s.not_modified,
+        s.skipped_by_robots,
+        s.skipped_by_type,
+        s.retried,
+        s.failed_total()
+    );
+    for (why, n) in &s.failed {
+        eprintln!("  failed {n}: {why}");
+    }
+    eprintln!(
+        "dozor: {} new articles ({} already stored under another address), {} incidents, {} statistics, in {:.1}s{}",
+        s.new_articles,
+        s.republished,
+        s.incidents,
+        s.statistics,
+        s.elapsed_secs,
+        if s.interrupted { ", interrupted" } else { "" }
+    );
 }
 
 /// Exit 0 and the effective configuration when it is valid; 2 and every problem otherwise.
