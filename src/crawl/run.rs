@@ -4,7 +4,7 @@
 //! The frontier lives in the store, so a crawl killed at any moment resumes where it
 //! stopped: an entry leaves the queue only when its result is written.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -27,6 +27,9 @@ const PRIORITY_START: u8 = 0;
 const PRIORITY_LISTING: u8 = 1;
 const PRIORITY_ARTICLE: u8 = 2;
 const PRIORITY_OTHER: u8 = 3;
+
+/// Due entries read from the frontier at a time.
+const BATCH: usize = 512;
 
 /// What one run did, for the person who started it.
 #[derive(Debug, Default, Clone, serde::Serialize)]
@@ -63,6 +66,9 @@ pub struct Options {
 }
 
 struct Ctx {
+    /// Parsing and extraction are CPU work: no more of it at once than there are cores,
+    /// or the pages waiting their turn pile up in memory on blocking threads.
+    cpu: Arc<Semaphore>,
     cfg: Config,
     store: Arc<Store>,
     lex: Arc<Lexicon>,
@@ -118,7 +124,9 @@ pub async fn run(
         max_bytes: c.max_page_bytes,
     })
     .context("cannot build the HTTP client")?;
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let ctx = Arc::new(Ctx {
+        cpu: Arc::new(Semaphore::new(cores)),
         cfg: cfg.clone(),
         store: store.clone(),
         lex,
@@ -139,6 +147,7 @@ pub async fn run(
     // Start URLs done in this run: queued again for their recrawl, but not in this run,
     // even when `recrawl_minutes` is so short that they are due again before it ends.
     let mut restarted: HashSet<String> = HashSet::new();
+    let mut buffer: VecDeque<FrontierEntry> = VecDeque::new();
     let mut dispatched: u64 = 0;
     let mut sum = Summary::default();
 
@@ -147,30 +156,36 @@ pub async fn run(
             sum.interrupted = true;
             break;
         }
-        let room = c.concurrency * 2 - tasks.len().min(c.concurrency * 2);
         let may_dispatch = budget.is_none_or(|b| dispatched < b);
-        if room > 0 && may_dispatch {
+        // Due entries are read from the store a batch at a time, not once per finished
+        // page: the entries still running are queued there too and would be read again.
+        if buffer.is_empty() && may_dispatch && tasks.len() < c.concurrency * 2 {
             let batch = store
                 .frontier()
-                .due(now_ms(), in_flight.len() + restarted.len() + room)
+                .due(now_ms(), in_flight.len() + restarted.len() + BATCH)
                 .context("cannot read the frontier")?;
-            for entry in batch {
-                if in_flight.contains(&entry.url) || restarted.contains(&entry.url) {
-                    continue;
-                }
-                if budget.is_some_and(|b| dispatched >= b) || tasks.len() >= c.concurrency * 2 {
-                    break;
-                }
-                dispatched += 1;
-                in_flight.insert(entry.url.clone());
-                let ctx = ctx.clone();
-                let slots = slots.clone();
-                tasks.spawn(async move {
-                    let _slot = slots.acquire_owned().await;
-                    let outcome = visit(&ctx, &entry).await;
-                    (entry, outcome)
-                });
+            buffer.extend(
+                batch
+                    .into_iter()
+                    .filter(|e| !in_flight.contains(&e.url) && !restarted.contains(&e.url)),
+            );
+        }
+        while tasks.len() < c.concurrency * 2 && budget.is_none_or(|b| dispatched < b) {
+            let Some(entry) = buffer.pop_front() else {
+                break;
+            };
+            if in_flight.contains(&entry.url) {
+                continue;
             }
+            dispatched += 1;
+            in_flight.insert(entry.url.clone());
+            let ctx = ctx.clone();
+            let slots = slots.clone();
+            tasks.spawn(async move {
+                let _slot = slots.acquire_owned().await;
+                let outcome = visit(&ctx, &entry).await;
+                (entry, outcome)
+            });
         }
         if tasks.is_empty() {
             // Nothing running and nothing due now: a retry may fall due soon, within the
@@ -297,6 +312,9 @@ async fn visit(ctx: &Ctx, entry: &FrontierEntry) -> Outcome {
             let entry = entry.clone();
             let max = ctx.cfg.crawl.max_page_bytes;
             // Parsing and extraction are CPU work: off the runtime, so fetching goes on.
+            let Ok(_cpu) = ctx.cpu.clone().acquire_owned().await else {
+                return Outcome::Failed("the crawl is shutting down".into());
+            };
             let work = tokio::task::spawn_blocking(move || {
                 digest(
                     &entry,
