@@ -95,6 +95,19 @@ fn stored_paths(store: &Path, base: &str) -> Vec<String> {
     out
 }
 
+/// The fixture site with no Crawl-delay (the tests that are not about it run at full
+/// speed), a fresh directory and a config for both.
+async fn site_without_crawl_delay() -> (Site, std::path::PathBuf, Config) {
+    let site = Site::start_with(Options {
+        crawl_delay: None,
+        ..Options::default()
+    })
+    .await;
+    let dir = tempdir();
+    let cfg = config(site.base(), &dir.join("store"), "");
+    (site, dir, cfg)
+}
+
 fn expected() -> Vec<String> {
     let mut v: Vec<String> = ARTICLES.iter().map(|s| s.to_string()).collect();
     v.sort();
@@ -103,13 +116,7 @@ fn expected() -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crawls_the_whole_site_politely_and_survives_its_traps() {
-    let site = Site::start_with(Options {
-        crawl_delay: None,
-        ..Options::default()
-    })
-    .await;
-    let dir = tempdir();
-    let cfg = config(site.base(), &dir.join("store"), "");
+    let (site, dir, cfg) = site_without_crawl_delay().await;
     let sum = crawl_once(&cfg).await;
 
     // Every article, once, under its canonical URL: no utm variant, no redirect alias.
@@ -176,13 +183,7 @@ async fn crawls_the_whole_site_politely_and_survives_its_traps() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn second_run_asks_with_validators_and_gets_304() {
-    let site = Site::start_with(Options {
-        crawl_delay: None,
-        ..Options::default()
-    })
-    .await;
-    let dir = tempdir();
-    let cfg = config(site.base(), &dir.join("store"), "");
+    let (site, dir, cfg) = site_without_crawl_delay().await;
     let first = crawl_once(&cfg).await;
     assert_eq!(first.new_articles, ARTICLES.len() as u64);
     site.clear_log();
