@@ -349,16 +349,10 @@ impl Config {
                 list(s.article.iter().map(|r| r.as_str()))
             );
             match s.lang {
-                Some(Lang::Ru) => {
-                    let _ = writeln!(o, "lang = \"ru\"");
+                Some(l) if l != Lang::Unknown => {
+                    let _ = writeln!(o, "lang = \"{}\"", l.code());
                 }
-                Some(Lang::Kk) => {
-                    let _ = writeln!(o, "lang = \"kk\"");
-                }
-                Some(Lang::En) => {
-                    let _ = writeln!(o, "lang = \"en\"");
-                }
-                Some(Lang::Unknown) | None => {
+                _ => {
                     let _ = writeln!(o, "# lang: absent, told from each page");
                 }
             }

@@ -183,7 +183,7 @@ async fn crawls_the_whole_site_politely_and_survives_its_traps() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn second_run_asks_with_validators_and_gets_304() {
-    let (site, dir, cfg) = site_without_crawl_delay().await;
+    let (site, _dir, cfg) = site_without_crawl_delay().await;
     let first = crawl_once(&cfg).await;
     assert_eq!(first.new_articles, ARTICLES.len() as u64);
     site.clear_log();

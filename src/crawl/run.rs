@@ -436,14 +436,8 @@ fn digest(
                     source: source.name.clone(),
                     fetched_at_ms: now_ms(),
                     title: a.title.clone(),
-                    published: a
-                        .published
-                        .and_then(|d| serde_json::to_value(d).ok())
-                        .and_then(|v| v.as_str().map(str::to_string)),
-                    lang: serde_json::to_value(a.lang)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
+                    published: a.published.map(|d| d.to_iso()),
+                    lang: a.lang.code().to_string(),
                     charset: a.charset.to_string(),
                     paragraphs: a.paragraphs.clone(),
                     lexicon_version: lex.version.clone(),

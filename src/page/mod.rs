@@ -28,6 +28,18 @@ pub enum Lang {
     Unknown,
 }
 
+impl Lang {
+    /// The code dozor writes for it: its serde name, as in config files and output.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+            Lang::En => "en",
+            Lang::Unknown => "und",
+        }
+    }
+}
+
 /// What a page says, with the site around it taken away.
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {

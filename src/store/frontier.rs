@@ -270,15 +270,7 @@ impl Frontier {
     }
 
     pub fn get(&self, url: &str) -> Result<Option<FrontierEntry>, StoreError> {
-        match self.entries.get(url.as_bytes())? {
-            Some(b) => serde_json::from_slice(&b)
-                .map(Some)
-                .map_err(|e| StoreError::Codec {
-                    key: url.to_string(),
-                    detail: e.to_string(),
-                }),
-            None => Ok(None),
-        }
+        super::get_json(&self.entries, url)
     }
 
     pub fn counts(&self) -> Result<FrontierCounts, StoreError> {
