@@ -3,6 +3,11 @@
 //!
 //! `cargo run --release --example frontier_mem [DIR]`
 
+// The allocator `dozor crawl` uses (src/main.rs): under glibc malloc the same frontier
+// measures the allocator's fragmentation, not what the crawl would hold.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let dir = std::env::args()
         .nth(1)
@@ -14,7 +19,12 @@ fn main() -> anyhow::Result<()> {
     let store = dozor::store::Store::open(&dir)?;
     let f = store.frontier();
     let started = std::time::Instant::now();
-    for i in 0..1_000_000u64 {
+    // FRONTIER_MEM_N: fewer URLs for a quick comparison; the figure is for the default.
+    let n: u64 = std::env::var("FRONTIER_MEM_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    for i in 0..n {
         let url = format!(
             "https://example-news.kz/ru/news/2026/12/{:02}/article-{i}.html",
             i % 28 + 1
