@@ -330,6 +330,17 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 
 /// The links of a read HTML page, canonical, each once, in document order; the rel=next
 /// page marked (and added when only a `<link>` in the head names it).
+/// Only the page's rel=next, for a page whose other links are too deep to follow: parsing
+/// and canonicalising hundreds of links nobody will queue is a good part of a page's cost.
+pub fn next_link(article: &Article, base: &Url) -> Option<Link> {
+    let url = canonicalize(article.next.as_deref()?, Some(base))?;
+    Some(Link {
+        url,
+        lastmod: None,
+        next_page: true,
+    })
+}
+
 pub fn html_links(article: &Article, base: &Url) -> Vec<Link> {
     let next = article
         .next

@@ -31,6 +31,9 @@ const PRIORITY_OTHER: u8 = 3;
 /// Due entries read from the frontier at a time.
 const BATCH: usize = 512;
 
+/// How often the frontier is read again when nothing was queued: retries fall due by time.
+const REREAD: Duration = Duration::from_secs(1);
+
 /// What one run did, for the person who started it.
 #[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct Summary {
@@ -150,6 +153,8 @@ pub async fn run(
     let mut buffer: VecDeque<FrontierEntry> = VecDeque::new();
     let mut dispatched: u64 = 0;
     let mut sum = Summary::default();
+    let mut queued_since_read = true;
+    let mut last_read = Instant::now();
 
     loop {
         if *stop.borrow() {
@@ -159,7 +164,10 @@ pub async fn run(
         let may_dispatch = budget.is_none_or(|b| dispatched < b);
         // Due entries are read from the store a batch at a time, not once per finished
         // page: the entries still running are queued there too and would be read again.
-        if buffer.is_empty() && may_dispatch && tasks.len() < c.concurrency * 2 {
+        // Reading it again is wasted while nothing new was queued and no retry fell due:
+        // it would return only the entries already running.
+        let worth_reading = queued_since_read || last_read.elapsed() >= REREAD;
+        if buffer.is_empty() && may_dispatch && tasks.len() < c.concurrency * 2 && worth_reading {
             let batch = store
                 .frontier()
                 .due(now_ms(), in_flight.len() + restarted.len() + BATCH)
@@ -169,6 +177,8 @@ pub async fn run(
                     .into_iter()
                     .filter(|e| !in_flight.contains(&e.url) && !restarted.contains(&e.url)),
             );
+            queued_since_read = false;
+            last_read = Instant::now();
         }
         while tasks.len() < c.concurrency * 2 && budget.is_none_or(|b| dispatched < b) {
             let Some(entry) = buffer.pop_front() else {
@@ -203,9 +213,11 @@ pub async fn run(
                 Some(at) if may_dispatch => {
                     let wait = Duration::from_millis(at.saturating_sub(now).max(20));
                     tokio::select! {
-                        _ = tokio::time::sleep(wait) => continue,
-                        _ = stop.changed() => continue,
+                        _ = tokio::time::sleep(wait) => {}
+                        _ = stop.changed() => {}
                     }
+                    queued_since_read = true;
+                    continue;
                 }
                 _ => break,
             }
@@ -226,7 +238,7 @@ pub async fn run(
                 {
                     restarted.insert(entry.url.clone());
                 }
-                apply(&ctx.cfg, &store, &entry, outcome, &mut sum)?;
+                queued_since_read |= apply(&ctx.cfg, &store, &entry, outcome, &mut sum)?;
                 progress.show(&sum, &store);
             }
             _ = stop.changed() => {}
@@ -411,7 +423,13 @@ fn digest(
                     .is_article_url(&final_url)
                     .unwrap_or(a.looks_like_article),
             };
-            for l in discover::html_links(&a, &final_url) {
+            // Links are queued one level deeper (a listing's next page at the same level).
+            let found = if entry.depth < source.max_depth {
+                discover::html_links(&a, &final_url)
+            } else {
+                discover::next_link(&a, &final_url).into_iter().collect()
+            };
+            for l in found {
                 // A listing's links are most likely articles; an article's, anything.
                 let (kind, prio) = if l.next_page {
                     (UrlKind::Listing, PRIORITY_LISTING)
@@ -473,13 +491,15 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 /// Writes one outcome: the page, its article, its links, and the entry's new state.
+/// Returns whether it queued anything that may be due now.
 fn apply(
     cfg: &Config,
     store: &Store,
     entry: &FrontierEntry,
     outcome: Outcome,
     sum: &mut Summary,
-) -> Result<()> {
+) -> Result<bool> {
+    let mut queued = false;
     let now = now_ms();
     let f = store.frontier();
     let recrawl = cfg.crawl.recrawl_minutes * 60_000;
@@ -527,11 +547,13 @@ fn apply(
                 }
                 let key = url.as_str();
                 let is_new = f.offer(key, &entry.source, kind, depth, prio, now)?;
+                queued |= is_new;
                 // A sitemap's lastmod newer than our copy: the page changed, fetch it again.
                 if !is_new {
                     if let (Some(lm), Some(p)) = (lastmod, store.page(key)?) {
                         if (lm as u64) * 1000 > p.fetched_at_ms {
                             f.requeue(key, now)?;
+                            queued = true;
                         }
                     }
                 }
@@ -568,7 +590,7 @@ fn apply(
             f.mark_failed(&entry.url, &reason)?;
         }
     }
-    Ok(())
+    Ok(queued)
 }
 
 /// A spinner line on a terminal: fetched, queued, errors, incidents.
