@@ -90,6 +90,9 @@ cat >"$TMP/nginx/nginx.conf" <<EOF
 $USER_LINE
 daemon off;
 worker_processes 1;
+# One descriptor per connection and per cached file: the default 1024 ran out mid-crawl and
+# nginx refused pages ("Too many open files"), which both tools then retried.
+worker_rlimit_nofile 16384;
 pid $TMP/nginx/nginx.pid;
 error_log $TMP/nginx/error.log warn;
 events { worker_connections 4096; }
@@ -102,7 +105,7 @@ http {
     tcp_nopush on;
     keepalive_timeout 65;
     keepalive_requests 1000000;
-    open_file_cache max=100000 inactive=60s;
+    open_file_cache max=2000 inactive=60s;
     client_body_temp_path $TMP/nginx/body;
     proxy_temp_path $TMP/nginx/proxy;
     fastcgi_temp_path $TMP/nginx/fastcgi;
