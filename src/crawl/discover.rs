@@ -328,8 +328,6 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The links of a read HTML page, canonical, each once, in document order; the rel=next
-/// page marked (and added when only a `<link>` in the head names it).
 /// Only the page's rel=next, for a page whose other links are too deep to follow: parsing
 /// and canonicalising hundreds of links nobody will queue is a good part of a page's cost.
 pub fn next_link(article: &Article, base: &Url) -> Option<Link> {
@@ -341,6 +339,8 @@ pub fn next_link(article: &Article, base: &Url) -> Option<Link> {
     })
 }
 
+/// The links of a read HTML page, canonical, each once, in document order; the rel=next
+/// page marked (and added when only a `<link>` in the head names it).
 pub fn html_links(article: &Article, base: &Url) -> Vec<Link> {
     let next = article
         .next
