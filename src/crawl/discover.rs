@@ -342,10 +342,7 @@ pub fn next_link(article: &Article, base: &Url) -> Option<Link> {
 /// The links of a read HTML page, canonical, each once, in document order; the rel=next
 /// page marked (and added when only a `<link>` in the head names it).
 pub fn html_links(article: &Article, base: &Url) -> Vec<Link> {
-    let next = article
-        .next
-        .as_deref()
-        .and_then(|n| canonicalize(n, Some(base)));
+    let next = next_link(article, base).map(|l| l.url);
     let mut seen = rustc_hash::FxHashSet::default();
     let mut links = Vec::with_capacity(article.links.len());
     for raw in &article.links {
