@@ -85,22 +85,7 @@ impl Store {
     /// has open or that a newer dozor wrote.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let lock = lock::Lock::take(path)?;
-        let db = sled::Config::new()
-            .path(path.join("db"))
-            .cache_capacity(CACHE_BYTES)
-            .flush_every_ms(Some(500))
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock => {
-                    StoreError::InUse {
-                        path: path.to_path_buf(),
-                    }
-                }
-                e => StoreError::Corrupt {
-                    path: path.to_path_buf(),
-                    detail: e.to_string(),
-                },
-            })?;
+        let db = open_sled(path)?;
         let meta = db.open_tree("meta")?;
         match meta.get("schema_version")? {
             None => {
@@ -183,6 +168,38 @@ impl Store {
             frontier: self.frontier.counts()?,
             bytes_on_disk: self.db.size_on_disk()?,
         })
+    }
+}
+
+/// sled's own file lock. Ours is held, so a conflict here is this process's previous handle
+/// on the same store, whose background threads let go of the file a moment after it is
+/// dropped: wait for them rather than call the store corrupt.
+fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        let opened = sled::Config::new()
+            .path(path.join("db"))
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(Some(500))
+            .open();
+        match opened {
+            Ok(db) => return Ok(db),
+            // sled wraps the lock's WouldBlock in an error of its own kind.
+            Err(sled::Error::Io(io)) if io.to_string().contains("could not acquire lock") => {
+                if std::time::Instant::now() >= deadline {
+                    return Err(StoreError::InUse {
+                        path: path.to_path_buf(),
+                    });
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => {
+                return Err(StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                })
+            }
+        }
     }
 }
 
